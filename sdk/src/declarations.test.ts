@@ -15,8 +15,11 @@ import Kassa, { KassaError, type KassaPlugin, type Order } from ${JSON.stringify
 const kassa = Kassa("pk_test_x", { baseUrl: "https://pay.example.com" });
 const panel = kassa.mountPanel("#checkout", { product: "prod_1", sku: "sku_1", quantity: 1 });
 panel.on("paid", ({ orderId }) => location.assign(\`/thanks?order=\${orderId}\`));
-export async function buy(sku: string): Promise<Order> {
+export async function buy(sku: string, currency?: string): Promise<Order> {
   const order = await kassa.createOrder({ items: [{ sku, quantity: 1 }], agreementAccepted: true });
+  console.log(order.amount.total, order.status === "paid", order.available_channels.map((channel) => channel.name));
+  const quote = await kassa.quote([{ sku, quantity: 2 }], { currency });
+  console.log(quote.lines.length, quote.total - quote.discount);
   const payment = await kassa.pay(order.id, "sandbox_qr");
   if (payment?.next_action?.type === "qr") console.log(payment.next_action.expires_at?.slice(0, 10));
   try {

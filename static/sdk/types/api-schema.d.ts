@@ -6,45 +6,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The merchant's money, read from the ledger: available (its cleared share, net of fees and refunds, not yet paid out), pending (captured for orders not completed yet, and cleared money on hold), frozen (refunds set aside until the provider confirms them), and what customers hold in wallets (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Balance"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * The merchant's money
+         * @description Available (its cleared share, net of fees and refunds, not yet paid out), pending (captured for orders not completed yet, and cleared money on hold), frozen (refunds set aside until the provider confirms them), and what customers hold in wallets.
+         */
+        get: operations["balance_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -62,78 +28,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a checkout session for a customer (secret key): its url and client_secret let the shopper pay as that customer, wallet included */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CheckoutSessionInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckoutSession"];
-                    };
-                };
-                /** @description invalid field (param names it): customer, items or product, currency (currency_unavailable when an item has no price in it), URLs, metadata, expires_at; sku_recurring: a subscription SKU (items[i].sku) or a product sold only as subscriptions (product), which POST /subscriptions opens */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description out_of_stock */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Open a checkout session for a customer (secret key)
+         * @description Its url and client_secret let the shopper pay as that customer, wallet included.
+         */
+        post: operations["checkout_sessions_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,55 +47,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a checkout session of this key's mode (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckoutSession"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such session */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["checkout_sessions_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -213,46 +64,7 @@ export interface paths {
             cookie?: never;
         };
         /** A customer's wallet balance per currency (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerBalance"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["customers_balance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -270,78 +82,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A self-service link (one hour) where the customer sees their subscriptions, cancels them, updates a subscription's payment method without being charged and pays a failed renewal with a new card (secret key; hand it to that customer only); with flow and subscription it opens straight at that subscription's payment method */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["BillingLinkInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BillingLink"];
-                    };
-                };
-                /** @description bad customer id; flow unknown, or subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most 1400 characters (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending as the customer or merchant asked) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Create a billing link
+         * @description A self-service link (one hour) where the customer sees their subscriptions, cancels them, updates a subscription's payment method without being charged and pays a failed renewal with a new card (hand it to that customer only); with flow and subscription it opens straight at that subscription's payment method; with return_url its pages link back to that page of the merchant's.
+         */
+        post: operations["billing_links_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -356,46 +101,7 @@ export interface paths {
             cookie?: never;
         };
         /** What a customer holds: membership end, credit balance, grants (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Entitlements"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["customers_entitlements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -414,78 +120,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Erase a customer's personal data (a shopper's erasure request; secret key)
+         * Erase a customer's personal data (a shopper's erasure request)
          * @description Blanks the customer's email on orders, subscriptions and checkout sessions, the address their receipts and subscription emails went to (unsent ones are dropped), the IP and device of their refund requests, the same in stored events and in responses kept for idempotent replays, and the bodies of logged API requests that carried them. Orders, amounts, payments and the ledger stay. A live key erases live and test data, a test key test data. Erasing again blanks nothing more (all counts 0). An id holding a / (tenant/42) is taken whole, as it is or as %2F.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerErasure"];
-                    };
-                };
-                /** @description customer id empty or over 200 characters */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["customers_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -500,67 +138,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Everything Kassa holds about a customer (a shopper's access request; secret key)
+         * Everything Kassa holds about a customer (a shopper's access request)
          * @description One document: their orders as GET /orders/{id} shows them (with the email they gave, payments, refunds and disputes), subscriptions, entitlements and wallet balance by mode, withdrawals, refund requests (with the address and device they came from), the emails sent to them and the erasures done. A live key covers live and test records, a test key test records. The audit log records who exported whose data and how much, never the data. An id holding a / is taken whole, as it is or as %2F.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerExport"];
-                    };
-                };
-                /** @description customer id empty or over 200 characters */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description export_too_large: more than 10,000 orders; page GET /orders?customer= instead */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["customers_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -579,97 +160,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Top up a customer's wallet through a channel; follow the payment's next_action */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TopupInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TopupResponse"];
-                    };
-                };
-                /** @description bad amount or currency, or a channel that cannot top up (e.g. wallet) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description risk_blocked: the merchant's risk settings refuse this order; nothing was created (the message is neutral; the merchant gets a risk.blocked event with the reasons) */
-                402: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description checkout_session_required: a publishable key needs the checkout_session of this customer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description the channel failed; the top-up was closed */
-                502: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["customers_topup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -686,98 +177,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Move money from this customer's wallet to another customer's of the same merchant (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    /** @description the customer's id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TransferInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TransferResponse"];
-                    };
-                };
-                /** @description invalid field (param names it); transfer_to_self */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description risk_blocked: the merchant's risk settings refuse it (a block list entry, a withdrawal rule) */
-                402: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description insufficient_balance: the available balance does not cover the amount; nothing moved */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["customers_transfers_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -792,66 +192,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every movement of the customer's wallet in one currency with the running balances, oldest first */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description required when the wallet holds more than one currency */
-                    currency?: string;
-                    /** @description unix seconds or ISO 8601 (inclusive) */
-                    from?: string;
-                    /** @description unix seconds or ISO 8601 (exclusive) */
-                    to?: string;
-                    limit?: number;
-                    /** @description the id of the last movement you have */
-                    starting_after?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description the customer's id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WalletStatement"];
-                    };
-                };
-                /** @description bad parameter (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["customers_wallet_statement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,63 +209,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same statement as CSV (every movement in the period), streamed */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description required when the wallet holds more than one currency */
-                    currency?: string;
-                    /** @description unix seconds or ISO 8601 (inclusive) */
-                    from?: string;
-                    /** @description unix seconds or ISO 8601 (exclusive) */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description the customer's id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description bad parameter (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["customers_wallet_statement_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -941,154 +226,10 @@ export interface paths {
             cookie?: never;
         };
         /** A customer's withdrawals of this key's mode, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description the customer's id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WithdrawalList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["customers_withdrawals_index"];
         put?: never;
         /** Withdraw from a customer's wallet to their payout account (secret key): the amount is frozen until the payout is paid, and back in the wallet if it fails for good */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    /** @description the customer's id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WithdrawalInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WithdrawalResponse"];
-                    };
-                };
-                /** @description invalid field (param names it); channel_unavailable: a live key and a test payout channel */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description risk_blocked: the merchant's risk settings refuse it (a block list entry, a withdrawal rule) */
-                402: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description insufficient_balance: the available balance does not cover the amount; nothing moved */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["customers_withdrawals_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1103,59 +244,7 @@ export interface paths {
             cookie?: never;
         };
         /** List disputes (chargebacks), newest first (secret key) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    status?: "needs_response" | "under_review" | "won" | "lost";
-                    order?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DisputeList"];
-                    };
-                };
-                /** @description bad status, limit or cursor */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["disputes_index"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1172,55 +261,7 @@ export interface paths {
             cookie?: never;
         };
         /** Read a dispute (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Dispute"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such dispute */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["disputes_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1239,106 +280,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send the provider the merchant's evidence; the dispute goes under review (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DisputeEvidenceInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Dispute"];
-                    };
-                };
-                /** @description text missing or too long */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such dispute */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description dispute_state_invalid: evidence only while it needs a response; evidence_too_late: past evidence_due_by; evidence_refused by the provider */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description evidence_outcome_unknown: the provider's answer could not be read (it may have taken the evidence; its next notice of the dispute says) */
-                502: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["disputes_evidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1352,59 +294,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List events, newest first (secret key) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    type?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventList"];
-                    };
-                };
-                /** @description bad parameter or unknown type */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /** List events, newest first */
+        get: operations["events_index"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1421,152 +312,13 @@ export interface paths {
             cookie?: never;
         };
         /** List orders, newest first (secret key) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    status?: string;
-                    customer?: string;
-                    created_gte?: string;
-                    created_lte?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["orders_index"];
         put?: never;
-        /** Create an order */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OrderInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                /** @description invalid items, currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend); checkout_session_invalid (unknown, another merchant's or another mode's session); sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description risk_blocked: the merchant's risk settings refuse this order; nothing was created (the message is neutral; the merchant gets a risk.blocked event with the reasons) */
-                402: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description out_of_stock, or coupon_exhausted (its total or per-customer limit is reached); checkout_session_complete, checkout_session_expired */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description agreement_required, or purchase_limit_exceeded (the customer may buy no more of a SKU) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description maintenance: new orders are paused (Retry-After says when to try again) */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Create an order
+         * @description Prices the basket (in currency when given), redeems its coupon and reserves its stock, for the customer a secret key names, a checkout session's customer, or (publishable key) an unverified customer or a guest. Pay it with POST /orders/{id}/pay.
+         */
+        post: operations["orders_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1581,48 +333,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve an order (secret key, or publishable key with client_secret) */
-        get: {
-            parameters: {
-                query?: {
-                    client_secret?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["orders_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1641,93 +352,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel an order that is created or paying (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                /** @description the body is not a readable JSON object */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description not cancellable */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["orders_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1743,95 +368,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The shopper pays another way: fail the order's waiting payment (e.g. an unscanned QR code) and reopen the order (status created, same items and coupon) for a new pay call (publishable key: with the order's client_secret) */
-        post: {
-            parameters: {
-                query?: {
-                    client_secret?: string;
-                };
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        client_secret?: string;
-                        /** @description the waiting payment's id; refused (409) when another payment is waiting by now */
-                        payment?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                /** @description payment is not a string */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order or payment */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no payment waiting (payment_not_waiting), or its outcome not known yet (payment_outcome_unknown) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * The shopper pays another way
+         * @description Fails the order's waiting payment (e.g. an unscanned QR code) and reopens the order (status created, same items and coupon) for a new pay call (publishable key: with the order's client_secret).
+         */
+        post: operations["orders_change_payment_method"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1848,84 +389,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a fulfilled order: fulfilled → completed (secret key; also happens automatically) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                /** @description the body is not a readable JSON object */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description order is not fulfilled */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["orders_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1939,49 +403,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One order's events, oldest first (secret key, or publishable key with client_secret) */
-        get: {
-            parameters: {
-                query?: {
-                    client_secret?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventList"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * One order's events, oldest first
+         * @description With a secret key, or with a publishable key and the order's client_secret (a publishable key reads each object as a shopper may see it).
+         */
+        get: operations["order_events_index"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1999,109 +425,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a payment on a channel; follow next_action (publishable key: with the order's client_secret). An order of nothing is completed at once, without a channel: payment null */
-        post: {
-            parameters: {
-                query?: {
-                    client_secret?: string;
-                };
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PayInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PayResponse"];
-                    };
-                };
-                /** @description unknown or unavailable channel (channel_unavailable says why: e.g. a test channel for a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's return_url is not a page of the merchant's allowed origins */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order (of this key's mode), or a publishable key without the order's client_secret */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description payment in progress (payment_in_progress), its outcome not known yet (payment_outcome_unknown), expired or not payable; checkout_session_complete: another order of its checkout session is paid already */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description insufficient_balance: the wallet does not cover the total */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description the channel failed (channel_unavailable) or did not answer in time (payment_outcome_unknown) */
-                502: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Start a payment on a channel
+         * @description Follow the payment's next_action (publishable key: with the order's client_secret). An order of nothing is completed at once, without a channel: payment null.
+         */
+        post: operations["orders_pay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2118,88 +446,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A shopper asks for a refund (publishable key with client_secret, or secret key): scored for abuse, then refunded in full at once (approved), held for the merchant (review) or denied */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RefundRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RefundRequestCreated"];
-                    };
-                };
-                /** @description reason missing or too long */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order (or wrong client_secret) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description order_state_invalid: not paid; refund_in_progress */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description nothing_to_refund: the order cost nothing (completed without a payment) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["orders_refund_requests"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2216,106 +463,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Refund all or part of a paid order through the channel that captured it (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["RefundInput"];
-                };
-            };
-            responses: {
-                /** @description Created (status pending while the provider's answer is unknown: the order stays refunding and Kassa resolves it by the refund's reference; failed if the channel refused: retry it) */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RefundResponse"];
-                    };
-                };
-                /** @description amount or reason invalid */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description not refundable now, or a refund is in progress */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description amount_too_large: more than remains refundable; nothing_to_refund: the order cost nothing (completed without a payment) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["refunds_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2332,88 +480,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decide a held order (secret key): approve fulfils it, reject refunds it in full */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReviewDecision"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                /** @description decision must be approve or reject */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such order */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description review_not_open: not waiting for review */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["orders_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2427,56 +494,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An order's status as server-sent events, authorised by its client_secret (no key: an EventSource cannot send headers). `event: status` carries an OrderStatusEvent whenever the status or latest payment changes; `event: end` closes the stream once the order is paid or closed (reason `decided`), after ORDER_STREAM_SECONDS (reason `timeout`: the client reconnects), when the order no longer exists (reason `gone`) or when the database went away mid-stream (reason `unavailable`: poll the order meanwhile). The web process holds no stream: with a stream process (STREAM_PUBLIC_URL) it answers 307 to the same path and query there (an EventSource follows it); without one it answers at once with the order's `status` and `end` (reason `poll`: poll the order). The stream process caps open streams per order, per client address and in total: past a cap, 429 `too_many_streams` with Retry-After. CORS: any origin (`null` included, as after a redirect). */
-        get: {
-            parameters: {
-                query: {
-                    client_secret: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/event-stream of `status` events (data: OrderStatusEvent) and a final `end` event */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": string;
-                    };
-                };
-                /** @description the stream is on the stream process (Location: the same path and query there) */
-                307: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description no such order, or a wrong client_secret */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description too many open streams (of this order, from this address, or in all); see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * An order's status as server-sent events
+         * @description Authorised by its client_secret (no key: an EventSource cannot send headers). `event: status` carries an OrderStatusEvent whenever the status or latest payment changes; `event: end` (an OrderStreamEnd) closes the stream once the order is paid or closed (reason `decided`), after ORDER_STREAM_SECONDS (reason `timeout`: the client reconnects), when the order no longer exists (reason `gone`) or when the database went away mid-stream (reason `unavailable`: poll the order meanwhile). The web process holds no stream: with a stream process (STREAM_PUBLIC_URL) it answers 307 to the same path and query there (an EventSource follows it); without one it answers at once with the order's `status` and `end` (reason `poll`: poll the order). The stream process caps open streams per order, per client address and in total: past a cap, 429 `too_many_streams` with Retry-After. CORS: any origin (`null` included, as after a redirect).
+         */
+        get: operations["orders_stream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2493,108 +515,10 @@ export interface paths {
             cookie?: never;
         };
         /** List partners, self first (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PartnerList"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["partners_index"];
         put?: never;
         /** Add a partner the merchant shares revenue with (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PartnerInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partner"];
-                    };
-                };
-                /** @description invalid field (param names it); 1000 partners added in the key's mode */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["partners_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2609,132 +533,14 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a partner (self: the merchant) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partner"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such partner */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["partners_show"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change a partner's name, payout account, cycle or reserve */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PartnerPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partner"];
-                    };
-                };
-                /** @description invalid field (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such partner */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["partners_update"];
         trace?: never;
     };
     "/products": {
@@ -2744,117 +550,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List active products */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    /** @description text in the name or description */
-                    q?: string;
-                    /** @description secret key only; default active */
-                    status?: "draft" | "active" | "archived";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List products
+         * @description Active products, oldest first; the merchant's secret key may ask for drafts and archived ones (status).
+         */
+        get: operations["products_index"];
         put?: never;
         /** Create a product with its SKUs (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ProductInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                /** @description invalid field (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["products_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2869,123 +572,14 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a product */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such product */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["products_show"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change a product's name, description, attributes or status (secret key) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ProductPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                /** @description invalid field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such product */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["products_update"];
         trace?: never;
     };
     "/products/{id}/skus": {
@@ -2998,79 +592,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add a SKU to a product (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SkuInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Sku"];
-                    };
-                };
-                /** @description invalid field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such product */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["skus_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3087,68 +609,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Price a basket (no side effects) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["QuoteInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Quote"];
-                    };
-                };
-                /** @description invalid items, currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description out_of_stock, or coupon_exhausted (its total or per-customer limit is reached) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["quotes_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3163,122 +624,10 @@ export interface paths {
             cookie?: never;
         };
         /** List reconciliation runs, newest first (a test key: those of test-only channels) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    channel?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReconciliationRunList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["reconciliation_runs_index"];
         put?: never;
         /** Reconcile a channel's statement of one day; the run works on a worker (poll until done) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReconciliationRunInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReconciliationRun"];
-                    };
-                };
-                /** @description channel without statements; date malformed or in the future */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route; a test key and a channel that is not test-only (code live_key_required) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["reconciliation_runs_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3293,55 +642,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a reconciliation run */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReconciliationRun"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such run (for a test key: nor one of a channel that is not test-only) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["reconciliation_runs_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3358,69 +659,7 @@ export interface paths {
             cookie?: never;
         };
         /** The discrepancies of the run's channel and day (also those an earlier run of the day recorded) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    starting_after?: string;
-                    status?: "open" | "resolved";
-                    kind?: "missing_in_kassa" | "missing_at_provider" | "amount_mismatch" | "status_mismatch" | "duplicate";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DiscrepancyList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such run (for a test key: nor one of a channel that is not test-only) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["reconciliation_runs_discrepancies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3439,102 +678,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Try a failed refund again, including a failed automatic return of a stray capture (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RefundResponse"];
-                    };
-                };
-                /** @description the body is not a readable JSON object */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such refund */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description refund not failed, or order not refundable now */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description amount_too_large: the refund no longer fits */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["refunds_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3549,132 +693,10 @@ export interface paths {
             cookie?: never;
         };
         /** The key's mode's list entries, newest first; filter by kind and value (secret key) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    kind?: "customer" | "email" | "email_domain" | "ip" | "device" | "card_fingerprint";
-                    value?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskListEntryList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["risk_list_entries_index"];
         put?: never;
         /** Add a block, allow or review list entry to the key's mode's lists (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RiskListEntryInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskListEntry"];
-                    };
-                };
-                /** @description invalid field (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description resource_exists: that kind and value are already listed in this mode */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["risk_list_entries_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3689,44 +711,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every list entry of the key's mode as CSV, in the import's format (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["risk_list_entries_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3745,66 +730,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import entries into the key's mode's lists from CSV: kind,value,action[,expires_at][,note] per line (secret key); bad lines are reported by number, values already listed in this mode are skipped */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskImportReport"];
-                    };
-                };
-                /** @description invalid_csv: not text/csv, not UTF-8, or too large */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["risk_list_entries_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3822,55 +748,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a list entry of the key's mode (secret key) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such entry in this mode */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["risk_list_entries_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3884,108 +762,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the merchant's risk rules of the key's mode (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskRuleList"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["risk_rules_index"];
         put?: never;
         /** Add a risk rule for the key's mode's orders (secret key) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RiskRuleInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskRule"];
-                    };
-                };
-                /** @description invalid field (param names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["risk_rules_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4002,66 +782,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Try a rule (not saved) on the last 30 days of this mode's orders: how many it would have flagged */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RiskRuleInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskRulePreview"];
-                    };
-                };
-                /** @description invalid rule (param names it); preview_unavailable: the rule reads the shopper's address, device or country, which orders do not keep */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["risk_rules_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4079,129 +800,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a rule (secret key of the rule's mode) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such rule in this mode */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["risk_rules_delete"];
         options?: never;
         head?: never;
         /** Change a rule's params, action or enabled (secret key of the rule's mode) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RiskRuleUpdate"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskRule"];
-                    };
-                };
-                /** @description invalid field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such rule in this mode */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["risk_rules_update"];
         trace?: never;
     };
     "/settlements": {
@@ -4212,59 +815,7 @@ export interface paths {
             cookie?: never;
         };
         /** List settlements of this key's mode, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    partner?: string;
-                    status?: "pending" | "paying" | "paid" | "failed";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SettlementList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["settlements_index"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4283,68 +834,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Test keys: cut every settlement due now (or up to until) and send the payouts */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["SettlementRunInput"];
-                };
-            };
-            responses: {
-                /** @description Accepted */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SettlementRun"];
-                    };
-                };
-                /** @description test_mode_only with a live key; until is not a time or more than 730 days from now */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["settlements_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4359,55 +849,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a settlement with its payout */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Settlement"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such settlement */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["settlements_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4424,67 +866,7 @@ export interface paths {
             cookie?: never;
         };
         /** A settlement's lines in posting order (starting_after: the id of the last line you have) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    starting_after?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SettlementLineList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such settlement */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["settlements_lines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4503,84 +885,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a settlement's failed payout again (after fixing the partner's payout account) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Settlement"];
-                    };
-                };
-                /** @description payout_state_invalid: nothing to pay */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such settlement */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description payout_state_invalid: the payout has not failed */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["settlements_retry_payout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4595,55 +900,7 @@ export interface paths {
             cookie?: never;
         };
         /** The settlement statement as CSV: a summary, then every line */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such settlement */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["settlements_statement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4666,77 +923,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a SKU: price, prices, stock, status, rules (secret key) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SkuPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Sku"];
-                    };
-                };
-                /** @description invalid field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such SKU */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["skus_update"];
         trace?: never;
     };
     "/subscriptions": {
@@ -4746,151 +933,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List subscriptions, newest first (secret key) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                    customer?: string;
-                    status?: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubscriptionList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /** List subscriptions, newest first */
+        get: operations["subscriptions_index"];
         put?: never;
-        /** Open a subscription and its first order; paying that order activates it and signs the mandate (a SKU with a free trial: the order is of nothing, only sandbox_card and wallet are offered, and the contract is trialing until the trial ends; a customer who has had a contract on the product before gets no trial: the order is of the SKU's price) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubscriptionCreated"];
-                    };
-                };
-                /** @description invalid field (param names it); sku_not_recurring: the SKU has no subscription terms; currency_unavailable: the SKU has no price in currency; test_clock with live keys or unknown */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description risk_blocked: nothing was created */
-                402: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description out_of_stock, or coupon_exhausted (its total or per-customer limit is reached) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description agreement_required, or purchase_limit_exceeded (the customer may buy no more of a SKU) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description maintenance: new orders are paused */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Open a subscription and its first order
+         * @description Paying the first order activates the contract and signs the mandate (a SKU with a free trial: the order is of nothing, only sandbox_card and wallet are offered, and the contract is trialing until the trial ends; a customer who has had a contract on the product before gets no trial: the order is of the SKU's price).
+         */
+        post: operations["subscriptions_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4904,142 +954,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a subscription (secret key) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Subscription"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such subscription */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /** Retrieve a subscription */
+        get: operations["subscriptions_show"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the SKU from the next renewal on (secret key) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionUpdate"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Subscription"];
-                    };
-                };
-                /** @description not a subscription SKU (sku_not_recurring) or no price in the subscription's currency (currency_mismatch) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such subscription */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /** Change the SKU from the next renewal on */
+        patch: operations["subscriptions_update"];
         trace?: never;
     };
     "/subscriptions/{id}/cancel": {
@@ -5051,89 +974,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel now, or at the end of the current period with at_period_end (secret key); cancelling a canceled subscription returns it unchanged */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionCancel"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Subscription"];
-                    };
-                };
-                /** @description at_period_end must be a boolean */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such subscription */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one); payment_in_progress: the first payment's outcome is not known yet */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Cancel a subscription
+         * @description Now, or at the end of the current period with at_period_end; cancelling a canceled subscription returns it unchanged.
+         */
+        post: operations["subscriptions_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5149,85 +994,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop renewing until resumed; the current period runs to its end (secret key); repeating it returns the subscription unchanged */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Subscription"];
-                    };
-                };
-                /** @description the body is not a readable JSON object */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such subscription */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Pause a subscription
+         * @description Stop renewing until resumed; the current period runs to its end. Repeating it returns the subscription unchanged.
+         */
+        post: operations["subscriptions_pause"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5243,85 +1014,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew again (at once, in a new period, when the pause outlasted the period) (secret key); repeating it returns the subscription unchanged */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Subscription"];
-                    };
-                };
-                /** @description the body is not a readable JSON object */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such subscription */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Resume a subscription
+         * @description Renew again (at once, in a new period, when the pause outlasted the period). Repeating it returns the subscription unchanged.
+         */
+        post: operations["subscriptions_resume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5335,113 +1032,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List test clocks, newest first (empty for live keys) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TestClockList"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List test clocks, newest first
+         * @description Empty for live keys.
+         */
+        get: operations["test_clocks_index"];
         put?: never;
-        /** Create a test clock (test secret keys only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TestClockInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TestClock"];
-                    };
-                };
-                /** @description frozen_time is neither ISO 8601 nor unix seconds, or not between 2000 and 2200; live keys */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Create a test clock
+         * @description Test secret keys only. A subscription created with test_clock lives on it.
+         */
+        post: operations["test_clocks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5456,55 +1057,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a test clock */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TestClock"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such test clock */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["test_clocks_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5522,89 +1075,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move the clock forward: the worker runs every renewal notice, renewal, dunning try and expiry that falls due, in time order (status advancing), then reports ready */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TestClockAdvance"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TestClock"];
-                    };
-                };
-                /** @description to is not after frozen_time or more than two years on */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such test clock */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description clock_advancing: wait until the clock is ready */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Advance a test clock
+         * @description Move the clock forward: the worker runs every renewal notice, renewal, dunning try and expiry that falls due, in time order (status advancing), then reports ready.
+         */
+        post: operations["test_clocks_advance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5618,122 +1093,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the key's mode's webhook endpoints, newest first (no secrets) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description the id of the last item of the page before; any other value is a 400 */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpointList"];
-                    };
-                };
-                /** @description bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List webhook endpoints, newest first
+         * @description The key's mode's endpoints (no secrets).
+         */
+        get: operations["webhook_endpoints_index"];
         put?: never;
-        /** Register a webhook endpoint in the key's mode (it receives that mode's events only); the answer holds its signing secret, shown once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpointCreated"];
-                    };
-                };
-                /** @description invalid url or events */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Register a webhook endpoint
+         * @description In the key's mode (it receives that mode's events only); the answer holds its signing secret, shown once.
+         */
+        post: operations["webhook_endpoints_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5748,180 +1118,18 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a webhook endpoint (no secret) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpoint"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["webhook_endpoints_show"];
         put?: never;
-        /** Change a webhook endpoint's url, events or enabled state */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointUpdate"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpoint"];
-                    };
-                };
-                /** @description nothing to change, or a bad url, events or enabled */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        /** Delete a webhook endpoint; its pending deliveries stop */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpointDeleted"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such endpoint (or one of the other mode) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Change a webhook endpoint's url, events or enabled state
+         * @description Disabling it stops its pending deliveries, and no event is queued for it until it is enabled again.
+         */
+        post: operations["webhook_endpoints_update"];
+        /**
+         * Delete a webhook endpoint
+         * @description Its pending deliveries stop.
+         */
+        delete: operations["webhook_endpoints_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5936,89 +1144,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give the endpoint a new signing secret (in the answer, shown once); the old one also signs for overlap_hours */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["WebhookSecretRoll"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpointCreated"];
-                    };
-                };
-                /** @description overlap_hours is not 0-24 */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description webhook_secret_rolled: rolled by someone else at that moment */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Roll a webhook endpoint's signing secret
+         * @description Gives the endpoint a new signing secret (in the answer, shown once); the old one also signs for overlap_hours.
+         */
+        post: operations["webhook_endpoints_roll_secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6034,89 +1164,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the endpoint a sample event (test_webhook: true) now, signed and delivered like any other; no handler and no other endpoint sees it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["WebhookTestInput"];
-                };
-            };
-            responses: {
-                /** @description Sent (the delivery says how the endpoint answered) */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookTest"];
-                    };
-                };
-                /** @description type unknown or not one the endpoint listens to */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description webhook_endpoint_disabled: enable the endpoint first */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Send a webhook endpoint a sample event
+         * @description Now, with test_webhook: true, signed and delivered like any other; no handler and no other endpoint sees it.
+         */
+        post: operations["webhook_endpoints_test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6131,55 +1183,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a withdrawal with its payout */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Withdrawal"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such withdrawal */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["withdrawals_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6198,97 +1202,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decide a withdrawal held for review: approve sends its payout, reject gives the money back */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReviewDecision"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Withdrawal"];
-                    };
-                };
-                /** @description decision is not approve or reject */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description missing, malformed or unknown key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description a publishable key on a secret-only route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description no such withdrawal */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description review_not_open: not waiting for a decision */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description request_too_large: the body is over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; retry after Retry-After seconds */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["withdrawals_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7160,15 +2074,26 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        AmountList: components["schemas"]["Money"][];
+        /**
+         * Balance
+         * @description The merchant's money, read from the ledger, in every currency it holds.
+         */
         Balance: {
-            available: components["schemas"]["AmountList"];
-            frozen: components["schemas"]["AmountList"];
+            /** @description its cleared share, net of fees and refunds, not yet paid out */
+            available: components["schemas"]["Money"][];
+            /** @description refunds set aside until the provider confirms them */
+            frozen: components["schemas"]["Money"][];
             /** @constant */
-            object?: "balance";
-            pending: components["schemas"]["AmountList"];
-            wallets?: components["schemas"]["AmountList"];
+            object: "balance";
+            /** @description captured for orders not completed yet, and cleared money on hold */
+            pending: components["schemas"]["Money"][];
+            /** @description what customers hold in their wallets */
+            wallets: components["schemas"]["Money"][];
         };
+        /**
+         * BillingLink
+         * @description A self-service link for one customer (valid one hour): hand it to them, never publish it.
+         */
         BillingLink: {
             customer: string;
             /**
@@ -7176,34 +2101,57 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             expires_at: string;
-            /** @enum {string|null} */
-            flow?: "payment_method_update" | null;
-            livemode?: boolean;
+            flow: "payment_method_update" | null;
+            livemode: boolean;
             /** @constant */
             object: "billing_link";
             /**
              * Format: uri
              * @description the page the link's pages lead back to, as asked
              */
-            return_url?: string | null;
-            subscription?: string | null;
+            return_url: string | null;
+            subscription: string | null;
             /** Format: uri */
             url: string;
         };
+        /**
+         * BillingLinkInput
+         * @description A self-service link for one customer; every field is optional (it takes no others).
+         */
         BillingLinkInput: {
             /**
              * @description payment_method_update: the link opens at the subscription's payment method, where the customer saves a new card without being charged (or, past due with its renewal open, pays that renewal with it)
-             * @enum {unknown}
+             * @default null
              */
-            flow?: "payment_method_update";
+            flow?: "payment_method_update" | null;
             /**
-             * Format: uri
              * @description your page the subscriber goes back to: the self-service pages (and the outcome of a payment method update) show "Back to <your name>" linking to it; any absolute http(s) URL
+             * @default null
              */
-            return_url?: string;
-            /** @description with flow: one of the customer's subscriptions, in the key's mode */
-            subscription?: string;
+            return_url?: string | null;
+            /**
+             * @description with flow: one of the customer's subscriptions, in the key's mode
+             * @default null
+             */
+            subscription?: string | null;
         };
+        /** ChangePaymentMethodInput */
+        ChangePaymentMethodInput: {
+            /**
+             * @description required with a publishable key (or in the query)
+             * @default null
+             */
+            client_secret?: string | null;
+            /**
+             * @description the waiting payment's id; refused (409) when another payment is waiting by now
+             * @default null
+             */
+            payment?: string | null;
+        };
+        /**
+         * ChannelConfigEventObject
+         * @description app/payments/channels/configs.py channel_config_json: a channel's settings as the portal shows them.
+         */
         ChannelConfigEventObject: {
             agreement_text?: string | null;
             code: string;
@@ -7228,6 +2176,10 @@ export interface components {
             object: "channel_config";
             priority: number;
         };
+        /**
+         * CheckoutSession
+         * @description A checkout session: its url and client_secret let the shopper pay as its customer, wallet included.
+         */
         CheckoutSession: {
             cancel_url: string | null;
             client_secret: string;
@@ -7235,29 +2187,34 @@ export interface components {
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            /** @description the currency the fixed items are priced in; null: their default prices */
-            currency?: string | null;
-            customer: {
-                email?: string | null;
-                id: string;
-            };
+            created_at: string;
+            /**
+             * @description the currency the fixed items are priced in; null: their default prices
+             * @example usd
+             */
+            currency: string | null;
+            customer: components["schemas"]["CheckoutSessionCustomer"];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             expires_at: string;
             id: string;
-            items?: components["schemas"]["ItemInput"][] | null;
+            /** @description the fixed basket; null: the shopper picks */
+            items: components["schemas"]["CheckoutSessionItem"][] | null;
             livemode: boolean;
-            metadata: Record<string, unknown>;
+            metadata: {
+                [key: string]: unknown;
+            };
             /** @constant */
             object: "checkout_session";
             /** @description the paid order that completed the session */
-            order?: string | null;
-            orders?: string[];
-            product?: string | null;
-            /** @enum {unknown} */
+            order: string | null;
+            /** @description the orders made through it */
+            orders: string[];
+            /** @description the product whose option the shopper picks; null: fixed items */
+            product: string | null;
+            /** @enum {string} */
             status: "open" | "complete" | "expired";
             success_url: string | null;
             /**
@@ -7266,6 +2223,11 @@ export interface components {
              */
             url: string;
         };
+        /** CheckoutSessionCustomer */
+        CheckoutSessionCustomer: {
+            email: string | null;
+            id: string;
+        };
         CheckoutSessionEventObject: {
             cancel_url: string | null;
             /**
@@ -7273,64 +2235,112 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
-            /** @description the currency the fixed items are priced in; null: their default prices */
+            /**
+             * @description the currency the fixed items are priced in; null: their default prices
+             * @example usd
+             */
             currency: string | null;
-            customer: {
-                email?: string | null;
-                id: string;
-            };
+            customer: components["schemas"]["CheckoutSessionCustomer"];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             expires_at: string;
             id: string;
-            items: components["schemas"]["ItemInput"][] | null;
+            /** @description the fixed basket; null: the shopper picks */
+            items: components["schemas"]["CheckoutSessionItem"][] | null;
             livemode: boolean;
-            metadata: Record<string, unknown>;
+            metadata: {
+                [key: string]: unknown;
+            };
             /** @constant */
             object: "checkout_session";
             /** @description the paid order that completed the session */
             order: string | null;
+            /** @description the product whose option the shopper picks; null: fixed items */
             product: string | null;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "open" | "complete" | "expired";
             success_url: string | null;
         };
+        /** CheckoutSessionInput */
         CheckoutSessionInput: {
-            /** Format: uri */
-            cancel_url?: string;
-            /** @description with items only: price them in this currency (each must have a price in it); the session's orders are charged in it */
-            currency?: string;
-            customer: {
-                email?: string;
-                id: string;
-            };
+            /**
+             * Format: uri
+             * @description where the shopper goes back to without paying
+             * @default null
+             */
+            cancel_url?: string | null;
+            /**
+             * @description with items only: price them in this currency (each must have a price in it); the session's orders are charged in it
+             * @default null
+             */
+            currency?: ("aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL") | null;
+            /** @description the customer the shopper pays as (the merchant vouches) */
+            customer: components["schemas"]["OrderCustomerInput"];
             /**
              * @description ISO 8601 or unix seconds, 30 minutes to 7 days ahead; default 24 h
-             * @example 2026-11-27T15:07:48Z
-             * @example 1795792068
+             * @default null
              */
-            expires_at?: string | number;
-            /** @description a fixed basket; or product */
-            items?: components["schemas"]["ItemInput"][];
-            metadata?: Record<string, unknown>;
-            /** @description the shopper picks its option and quantity; or items */
-            product?: string;
+            expires_at?: (string | number) | null;
+            /**
+             * @description a fixed basket; or product
+             * @default null
+             */
+            items?: components["schemas"]["ItemInput"][] | null;
+            /**
+             * @description the merchant's notes: at most 50 keys of at most 40 characters, each value a string, number, boolean or null of at most 500 characters
+             * @default null
+             */
+            metadata?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
+            /**
+             * @description the shopper picks its option and quantity; or items
+             * @default null
+             */
+            product?: string | null;
             /**
              * Format: uri
              * @description after payment; {CHECKOUT_SESSION_ID} is replaced by the session id
+             * @default null
              */
-            success_url?: string;
+            success_url?: string | null;
         };
+        /** CheckoutSessionItem */
+        CheckoutSessionItem: {
+            quantity: number;
+            sku: string;
+        };
+        /** ClientSecretQuery */
+        ClientSecretQuery: {
+            /**
+             * @description the order's client_secret; required with a publishable key
+             * @default null
+             */
+            client_secret?: string;
+        };
+        /**
+         * CustomerBalance
+         * @description A customer's wallet balance per currency.
+         */
         CustomerBalance: {
             available: components["schemas"]["Money"][];
             customer: string;
             frozen: components["schemas"]["Money"][];
-            livemode?: boolean;
+            livemode: boolean;
+            /** @constant */
+            object: "customer_balance";
         };
+        /**
+         * CustomerErasure
+         * @description What one erasure blanked.
+         */
         CustomerErasure: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
             created_at: string;
             customer: string;
             /** @description records blanked, by kind (orders, subscriptions, checkout_sessions, emails, refund_requests, payments, integration_logs, refunds, timeline_entries, risk_assessments, webhook_attempts, events, api_request_logs, idempotent_responses, notes, audit_entries, risk_counters) */
@@ -7342,28 +2352,15 @@ export interface components {
             /** @constant */
             object: "customer_erasure";
         };
+        /**
+         * CustomerExport
+         * @description Everything Kassa holds about one customer, as one document.
+         */
         CustomerExport: {
             /** @description as their events carry them: no url or client_secret */
             checkout_sessions: components["schemas"]["CheckoutSessionEventObject"][];
             customer: string;
-            emails: {
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                created: string;
-                /** @enum {unknown} */
-                kind: "receipt" | "payment_failed" | "trial_ending" | "canceled" | "paused";
-                order?: string;
-                /** @description why it was not sent */
-                reason?: string | null;
-                recipient: string;
-                /** Format: date-time */
-                sent_at?: string | null;
-                /** @description pending, sending, sent, failed, skipped, or withheld (test mode: not sent to an address outside the merchant's team) */
-                status: string;
-                subscription?: string;
-            }[];
+            emails: components["schemas"]["CustomerExportEmail"][];
             /** @description by mode (live, test) */
             entitlements: {
                 [key: string]: components["schemas"]["Entitlements"];
@@ -7379,19 +2376,7 @@ export interface components {
             /** @constant */
             object: "customer_export";
             orders: components["schemas"]["Order"][];
-            refund_requests: {
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                created: string;
-                device?: string | null;
-                id: string;
-                ip?: string | null;
-                order: string;
-                reason: string;
-                status: string;
-            }[];
+            refund_requests: components["schemas"]["CustomerExportRefundRequest"][];
             subscriptions: components["schemas"]["Subscription"][];
             /** @description sent or received */
             transfers: components["schemas"]["Transfer"][];
@@ -7401,124 +2386,186 @@ export interface components {
             };
             withdrawals: components["schemas"]["Withdrawal"][];
         };
+        /** CustomerExportEmail */
+        CustomerExportEmail: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created: string;
+            /** @enum {string} */
+            kind: "receipt" | "payment_failed" | "trial_ending" | "canceled" | "paused";
+            /**
+             * @description a receipt's order
+             * @default null
+             */
+            order?: string | null;
+            /**
+             * @description why it was not sent
+             * @default null
+             */
+            reason?: string | null;
+            recipient: string;
+            /**
+             * Format: date-time
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             */
+            sent_at?: string | null;
+            /** @description pending, sending, sent, failed, skipped, or withheld (test mode: not sent to an address outside the merchant's team) */
+            status: string;
+            /**
+             * @description a subscription email's contract
+             * @default null
+             */
+            subscription?: string | null;
+        };
+        /** CustomerExportRefundRequest */
+        CustomerExportRefundRequest: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created: string;
+            /** @default null */
+            device?: string | null;
+            id: string;
+            /** @default null */
+            ip?: string | null;
+            order: string;
+            reason: string;
+            status: string;
+        };
+        /** Deleted */
         Deleted: {
             /** @constant */
             deleted: true;
             id: string;
-            object?: string;
+            /** @description the kind of object deleted (risk_rule, webhook_endpoint, …) */
+            object: string;
         };
+        /**
+         * Discount
+         * @description A discount line of a quote or an order: the coupon that gave it.
+         */
         Discount: {
             amount: number;
             coupon: string;
             description: string;
         };
+        /**
+         * Discrepancy
+         * @description One thing a channel's statement and Kassa disagree on.
+         */
         Discrepancy: {
-            channel?: string;
+            channel: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            /** @description the provider line's currency (Kassa's record's when no line lists it); each side's own is in kassa.currency and provider.currency */
-            currency?: string;
-            /** Format: date */
-            date?: string;
+            created_at: string;
+            /**
+             * @description the provider line's currency (Kassa's record's when no line lists it); each side's own is in kassa.currency and provider.currency
+             * @example usd
+             */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-11-26
+             */
+            date: string;
             id: string;
-            kassa: {
-                amount: number | null;
-                /** @description the currency that side booked the amount in; null when it has no amount */
-                currency?: string | null;
-                /** @description the channel's fee on the line as the statement writes it (kept on a capture, negative when given back on a refund or a dispute's withdrawal, positive on a won dispute's reversal); null unless both sides call the line succeeded */
-                fee?: number | null;
-                status: string | null;
-            };
+            kassa: components["schemas"]["DiscrepancySide"];
             /** @description the attempt, refund, payout, dispute or order it concerns (the disputed payment, for a dispute Kassa has no record of) */
-            kassa_object?: string | null;
-            /** @enum {unknown} */
+            kassa_object: string | null;
+            /** @enum {string} */
             kind: "missing_in_kassa" | "missing_at_provider" | "amount_mismatch" | "status_mismatch" | "duplicate";
-            /** @enum {unknown} */
+            /** @enum {string} */
             line_type: "capture" | "refund" | "payout" | "dispute" | "dispute_fee" | "dispute_reversal";
             /** @constant */
-            object?: "discrepancy";
-            provider: {
-                amount: number | null;
-                /** @description the currency that side booked the amount in; null when it has no amount */
-                currency?: string | null;
-                /** @description the channel's fee on the line as the statement writes it (kept on a capture, negative when given back on a refund or a dispute's withdrawal, positive on a won dispute's reversal); null unless both sides call the line succeeded */
-                fee?: number | null;
-                status: string | null;
-            };
-            provider_id?: string | null;
+            object: "discrepancy";
+            provider: components["schemas"]["DiscrepancySide"];
+            provider_id: string | null;
             /** @description what the line (or Kassa's record) is called: the reference Kassa sent, or the provider's dispute id on a dispute's lines */
             reference: string;
-            /** @enum {unknown} */
-            resolution?: null | "auto" | "corrected" | "accepted" | "written_off";
-            resolution_note?: string | null;
+            resolution: ("auto" | "corrected" | "accepted" | "written_off") | null;
+            resolution_note: string | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            resolved_at?: string | null;
-            resolved_by?: string | null;
+            resolved_at: string | null;
+            resolved_by: string | null;
             /** @description the run that first found it */
-            run?: string;
-            /** @enum {unknown} */
+            run: string;
+            /** @enum {string} */
             status: "open" | "resolved";
         };
+        /**
+         * DiscrepancyList
+         * @description A page of Discrepancy objects, oldest cursor first; pass the last id as starting_after.
+         */
         DiscrepancyList: {
             data: components["schemas"]["Discrepancy"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** DiscrepancyListQuery */
+        DiscrepancyListQuery: {
+            /** @default null */
+            kind?: ("missing_in_kassa" | "missing_at_provider" | "amount_mismatch" | "status_mismatch" | "duplicate") | null;
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @default null */
+            starting_after?: string | null;
+            /** @default null */
+            status?: ("open" | "resolved") | null;
+        };
+        /**
+         * DiscrepancySide
+         * @description What one side (Kassa or the provider) says of the line.
+         */
+        DiscrepancySide: {
+            amount: number | null;
+            /**
+             * @description the currency that side booked the amount in; null when it has no amount
+             * @example usd
+             */
+            currency: string | null;
+            /** @description the channel's fee on the line as the statement writes it (kept on a capture, negative when given back on a refund or a dispute's withdrawal, positive on a won dispute's reversal); null unless both sides call the line succeeded */
+            fee: number | null;
+            status: string | null;
+        };
+        /**
+         * Dispute
+         * @description A chargeback: the shopper's bank took the payment's money back, and the merchant may answer with evidence.
+         */
         Dispute: {
             /** @description what the shopper's bank took back (minor units) */
             amount: number;
-            channel?: string;
-            /** Format: date-time */
-            closed_at?: string | null;
+            channel: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            currency: string;
-            /** @description what the merchant sent the provider (null in the events a publishable key reads) */
-            evidence?: string | null;
-            /**
-             * Format: date-time
-             * @description evidence is taken until then, while the status is needs_response
-             */
-            evidence_due_by?: string | null;
-            /** @description the channel's dispute fee, kept whatever the outcome */
-            fee?: number;
-            id: string;
-            livemode?: boolean;
-            /** @constant */
-            object?: "dispute";
-            order: string;
-            payment: string;
-            reason?: string;
-            /** @enum {unknown} */
-            status: "needs_response" | "under_review" | "won" | "lost";
-        };
-        DisputeEventObject: {
-            /** @description what the shopper's bank took back (minor units) */
-            amount: number;
-            channel: string;
-            /** Format: date-time */
             closed_at: string | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
+            /** @example usd */
             currency: string;
             /** @description what the merchant sent the provider (null in the events a publishable key reads) */
             evidence: string | null;
             /**
              * Format: date-time
              * @description evidence is taken until then, while the status is needs_response
+             * @example 2026-11-27T15:07:48Z
              */
             evidence_due_by: string | null;
             /** @description the channel's dispute fee, kept whatever the outcome */
@@ -7530,243 +2577,341 @@ export interface components {
             order: string;
             payment: string;
             reason: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "needs_response" | "under_review" | "won" | "lost";
         };
+        DisputeEventObject: {
+            /** @description what the shopper's bank took back (minor units) */
+            amount: number;
+            channel: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            closed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            /** @example usd */
+            currency: string;
+            /** @description what the merchant sent the provider (null in the events a publishable key reads) */
+            evidence: string | null;
+            /**
+             * Format: date-time
+             * @description evidence is taken until then, while the status is needs_response
+             * @example 2026-11-27T15:07:48Z
+             */
+            evidence_due_by: string | null;
+            /** @description the channel's dispute fee, kept whatever the outcome */
+            fee: number;
+            id: string;
+            livemode: boolean;
+            /** @constant */
+            object: "dispute";
+            order: string;
+            payment: string;
+            reason: string;
+            /** @enum {string} */
+            status: "needs_response" | "under_review" | "won" | "lost";
+        };
+        /** DisputeEvidenceInput */
         DisputeEvidenceInput: {
+            /** @description the merchant's evidence, sent to the provider as it is (leading and trailing spaces dropped) */
             text: string;
         };
+        /**
+         * DisputeList
+         * @description A page of Dispute objects, oldest cursor first; pass the last id as starting_after.
+         */
         DisputeList: {
             data: components["schemas"]["Dispute"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** DisputeListQuery */
+        DisputeListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description only the disputes of this order (ord_…)
+             * @default null
+             */
+            order?: string;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+            /**
+             * @description only disputes in this status
+             * @default null
+             * @enum {string}
+             */
+            status?: "needs_response" | "under_review" | "won" | "lost";
+        };
+        /**
+         * Entitlements
+         * @description What a customer holds: membership end, credit balance, grants.
+         */
         Entitlements: {
             credits: number;
             customer: string;
-            grants: {
-                credits?: number | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                granted_at: string;
-                /** @enum {unknown} */
-                kind: "membership" | "credits";
-                membership_days?: number | null;
-                /** Format: date-time */
-                membership_until?: string | null;
-                order: string;
-                /** @description what a full refund of the order took back (what the customer still held) */
-                taken_back?: null | {
-                    /**
-                     * Format: date-time
-                     * @example 2026-11-27T15:07:48Z
-                     */
-                    at: string;
-                    credits: number;
-                    membership_days: number;
-                };
-            }[];
-            livemode?: boolean;
-            membership: null | {
-                active: boolean;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                until: string;
-            };
+            grants: components["schemas"]["EntitlementsGrant"][];
+            livemode: boolean;
+            membership: components["schemas"]["EntitlementsMembership"] | null;
             /** @constant */
-            object?: "entitlements";
+            object: "entitlements";
         };
+        /** EntitlementsGrant */
+        EntitlementsGrant: {
+            credits: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            granted_at: string;
+            /** @enum {string} */
+            kind: "membership" | "credits";
+            membership_days: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            membership_until: string | null;
+            order: string;
+            /** @description what a full refund of the order took back (what the customer still held) */
+            taken_back: components["schemas"]["EntitlementsTakenBack"] | null;
+        };
+        /** EntitlementsMembership */
+        EntitlementsMembership: {
+            active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            until: string;
+        };
+        /** EntitlementsTakenBack */
+        EntitlementsTakenBack: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            at: string;
+            credits: number;
+            membership_days: number;
+        };
+        /** Error */
         Error: {
-            error: {
-                code: string;
-                message: string;
-                param?: string;
-                /** @description the X-Request-Id of this response */
-                request_id: string;
-                /** @enum {unknown} */
-                type: "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error" | "risk_error" | "channel_error" | "api_error";
-            };
+            error: components["schemas"]["ErrorDetail"];
         };
+        /** ErrorDetail */
+        ErrorDetail: {
+            /** @description what went wrong, for code to branch on (parameter_invalid, order_state_invalid, …) */
+            code: string;
+            /** @description what to fix, for people */
+            message: string;
+            /**
+             * @description the field to fix, as the client named it (items[0].sku)
+             * @default null
+             */
+            param?: string | null;
+            /** @description the X-Request-Id of this response */
+            request_id: string;
+            /** @enum {string} */
+            type: "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error" | "risk_error" | "channel_error" | "api_error";
+        };
+        /**
+         * Event
+         * @description Something that happened to one of the merchant's objects, exactly as webhooks deliver it.
+         */
         Event: {
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
-            data: {
-                /** @description carries livemode too */
-                object: Record<string, unknown>;
-            };
+            data: components["schemas"]["EventData"];
+            /** @example evt_1a2b3c */
             id: string;
             livemode: boolean;
             /** @constant */
             object: "event";
             /** @description the request that created the order (or caused the event) */
-            request_id?: string | null;
+            request_id: string | null;
             /**
              * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
              * @constant
              */
             test_webhook?: true;
+            /**
+             * @description what happened, e.g. order.paid
+             * @example order.paid
+             */
             type: string;
         };
+        /** EventData */
+        EventData: {
+            /** @description the object the event is about, as it stood then (carries livemode too); its shape per type is in the webhooks section */
+            object: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EventList
+         * @description A page of Event objects, oldest cursor first; pass the last id as starting_after.
+         */
         EventList: {
             data: components["schemas"]["Event"][];
             has_more: boolean;
+            /** @constant */
+            object: "list";
         };
-        Health: {
-            /** @description per channel, in words: available or suspended, why, and until when (null: until someone ends it) */
-            channel_health?: {
-                [key: string]: {
-                    reason: string | null;
-                    /** @enum {unknown} */
-                    status: "available" | "suspended" | "unknown";
-                    /** Format: date-time */
-                    until: string | null;
-                };
-            };
-            /** @description raw circuit breaker state per channel, for monitors: closed, open or half_open (channel_health says the same in words) */
-            channels?: {
-                [key: string]: string;
-            };
-            checks: {
-                database: string;
-                redis: string;
-            };
-            /** @enum {unknown} */
-            status: "ok" | "degraded";
+        /** EventListQuery */
+        EventListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @description the id of the last item of the page before */
+            starting_after?: string;
+            /**
+             * @description only events of this type
+             * @enum {string}
+             */
+            type?: "order.created" | "order.paying" | "order.paid" | "order.fulfilled" | "order.completed" | "order.refunding" | "order.refunded" | "order.closed" | "payment.succeeded" | "payment.failed" | "payment.canceled" | "payment.captured_on_inactive_order" | "checkout_session.completed" | "refund.succeeded" | "refund.failed" | "subscription.activated" | "subscription.renewed" | "subscription.past_due" | "subscription.canceled" | "settlement.paid" | "dispute.created" | "dispute.updated" | "dispute.closed" | "risk.review_opened" | "risk.review_approved" | "risk.review_rejected" | "risk.blocked" | "subscription.created" | "subscription.updated" | "subscription.paused" | "subscription.resumed" | "subscription.renewal_upcoming" | "subscription.renewal_failed" | "subscription.expired" | "settlement.created" | "payout.failed" | "reconciliation.discrepancy" | "withdrawal.created" | "withdrawal.paid" | "withdrawal.failed" | "transfer.created";
         };
+        /**
+         * ItemInput
+         * @description A line of a basket: a SKU and how many.
+         */
         ItemInput: {
-            quantity: number;
+            /** @default 1 */
+            quantity?: number;
+            /** @example sku_1a2b3c */
             sku: string;
         };
+        /**
+         * Money
+         * @description An amount in minor units of its currency.
+         */
         Money: {
             amount: number;
+            /** @example usd */
             currency: string;
         };
-        NextAction: {
-            /** @constant */
-            type: "redirect";
-            /** Format: uri */
-            url: string;
-        } | {
+        /**
+         * NoAction
+         * @description Nothing for the client to follow.
+         */
+        NoAction: {
             /**
-             * Format: date-time
-             * @description when the code stops being payable; the waiting payment is then failed and the order reopened for another try
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            expires_at?: string;
-            image: string;
-            /** @constant */
-            type: "qr";
-            url: string;
-        } | {
-            /** @constant */
             type: "none";
         };
+        /**
+         * Order
+         * @description An order: its lines, amounts, customer, state, timeline and payments.
+         */
         Order: {
-            amount: {
-                currency: string;
-                discount: number;
-                subtotal: number;
-                total: number;
-            };
-            available_channels: {
-                code: string;
-                icon: string;
-                name: string;
-            }[];
+            amount: components["schemas"]["OrderAmount"];
+            /** @description the channels it may be paid with now; none for an order of nothing, nor once it is not created */
+            available_channels: components["schemas"]["OrderChannel"][];
             /** @description the checkout session the order was made through */
-            checkout_session?: string | null;
+            checkout_session: string | null;
             client_secret: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
-            customer: {
-                email?: string | null;
-                id: string;
-                /**
-                 * @description how the customer was established; only secret_key and checkout_session (verified) may use the customer's wallet. A publishable_key customer's id is pk:<the id sent>, a customer apart from the merchant's customer of that name
-                 * @enum {unknown}
-                 */
-                source?: "secret_key" | "checkout_session" | "publishable_key" | "guest";
-                verified?: boolean;
-            };
-            discounts?: components["schemas"]["Discount"][];
+            customer: components["schemas"]["OrderCustomer"];
+            discounts: components["schemas"]["Discount"][];
             /** @description chargebacks of the order's payment; an open or lost one's amount can no longer be refunded */
-            disputes?: {
-                amount: number;
-                id: string;
-                /** @enum {unknown} */
-                status: "needs_response" | "under_review" | "won" | "lost";
-            }[];
+            disputes: components["schemas"]["OrderDispute"][];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             expires_at: string;
             id: string;
-            items: {
-                amount: number;
-                name?: string;
-                product?: string;
-                quantity: number;
-                sku: string;
-                unit_amount: number;
-            }[];
-            /** @enum {unknown} */
-            kind?: "purchase" | "topup";
+            items: components["schemas"]["OrderItem"][];
+            /** @enum {string} */
+            kind: "purchase" | "topup";
             /** @description false for orders made with test keys (or a test-mode page) */
-            livemode?: boolean;
-            metadata?: Record<string, unknown>;
+            livemode: boolean;
+            metadata: {
+                [key: string]: unknown;
+            };
             /** @constant */
-            object?: "order";
+            object: "order";
             payments: components["schemas"]["Payment"][];
             refunded_amount: number;
-            refunds?: components["schemas"]["Refund"][];
-            risk?: components["schemas"]["RiskAssessment"];
-            /** @enum {unknown} */
+            refunds: components["schemas"]["Refund"][];
+            /** @description the risk assessment of the order: allow, review or block, and why */
+            risk: components["schemas"]["RiskAssessment"];
+            /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
             /** @description only for orders whose lines clear to different partners (or products) */
-            sub_orders?: {
-                amount: {
-                    currency: string;
-                    discount: number;
-                    subtotal: number;
-                    total: number;
-                };
-                id: string;
-                items: Record<string, unknown>[];
-                /** @constant */
-                object?: "sub_order";
-                partner: string;
-                /** @description set when the merchant splits by product */
-                product?: string | null;
-            }[];
-            timeline: {
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                at: string;
-                /** @description Kassa's note for the merchant (secret key), which may quote the merchant's own words; for a publishable key a neutral sentence per kind of entry */
-                reason: string;
-                status: string;
-            }[];
+            sub_orders: components["schemas"]["OrderSubOrder"][];
+            timeline: components["schemas"]["OrderTimelineEntry"][];
+        };
+        /** OrderAmount */
+        OrderAmount: {
+            /** @example usd */
+            currency: string;
+            discount: number;
+            subtotal: number;
+            total: number;
+        };
+        /**
+         * OrderChannel
+         * @description A channel the order may be paid with now.
+         */
+        OrderChannel: {
+            code: string;
+            icon: string;
+            name: string;
+        };
+        /** OrderCustomer */
+        OrderCustomer: {
+            email: string | null;
+            id: string;
+            /**
+             * @description how the customer was established; only secret_key and checkout_session (verified) may use the customer's wallet. A publishable_key customer's id is pk:<the id sent>, a customer apart from the merchant's customer of that name
+             * @enum {string}
+             */
+            source: "secret_key" | "checkout_session" | "publishable_key" | "guest";
+            verified: boolean;
+        };
+        /** OrderCustomerInput */
+        OrderCustomerInput: {
+            /**
+             * @description where the receipt is emailed once the order is paid
+             * @default null
+             */
+            email?: string | null;
+            /** @description the merchant's reference for the customer */
+            id: string;
+        };
+        /** OrderDispute */
+        OrderDispute: {
+            amount: number;
+            id: string;
+            /** @enum {string} */
+            status: "needs_response" | "under_review" | "won" | "lost";
         };
         OrderEventObject: {
-            amount: {
-                currency: string;
-                discount: number;
-                subtotal: number;
-                total: number;
-            };
+            amount: components["schemas"]["OrderAmount"];
             /** @description the checkout session the order was made through */
             checkout_session: string | null;
             /**
@@ -7774,48 +2919,35 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
-            customer: {
-                email?: string | null;
-                id: string;
-                /**
-                 * @description how the customer was established; only secret_key and checkout_session (verified) may use the customer's wallet. A publishable_key customer's id is pk:<the id sent>, a customer apart from the merchant's customer of that name
-                 * @enum {unknown}
-                 */
-                source?: "secret_key" | "checkout_session" | "publishable_key" | "guest";
-                verified?: boolean;
-            };
+            customer: components["schemas"]["OrderCustomer"];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             expires_at: string;
             id: string;
-            items: {
-                amount: number;
-                name?: string;
-                product?: string;
-                quantity: number;
-                sku: string;
-                unit_amount: number;
-            }[];
-            /** @enum {unknown} */
+            items: components["schemas"]["OrderItem"][];
+            /** @enum {string} */
             kind: "purchase" | "topup";
             livemode: boolean;
-            metadata: Record<string, unknown>;
+            metadata: {
+                [key: string]: unknown;
+            };
             /** @constant */
             object: "order";
             refunded_amount: number;
+            /** @description the risk assessment of the order: allow, review or block, and why */
             risk: components["schemas"]["RiskAssessment"];
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
         };
+        /** OrderEventsQuery */
+        OrderEventsQuery: {
+            /** @description the order's client secret: required with a publishable key */
+            client_secret?: string;
+        };
         OrderFulfilmentFailedEventObject: {
-            amount: {
-                currency: string;
-                discount: number;
-                subtotal: number;
-                total: number;
-            };
+            amount: components["schemas"]["OrderAmount"];
             /** @description the checkout session the order was made through */
             checkout_session: string | null;
             /**
@@ -7823,159 +2955,333 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
-            customer: {
-                email?: string | null;
-                id: string;
-                /**
-                 * @description how the customer was established; only secret_key and checkout_session (verified) may use the customer's wallet. A publishable_key customer's id is pk:<the id sent>, a customer apart from the merchant's customer of that name
-                 * @enum {unknown}
-                 */
-                source?: "secret_key" | "checkout_session" | "publishable_key" | "guest";
-                verified?: boolean;
-            };
+            customer: components["schemas"]["OrderCustomer"];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             expires_at: string;
             id: string;
-            items: {
-                amount: number;
-                name?: string;
-                product?: string;
-                quantity: number;
-                sku: string;
-                unit_amount: number;
-            }[];
-            /** @enum {unknown} */
+            items: components["schemas"]["OrderItem"][];
+            /** @enum {string} */
             kind: "purchase" | "topup";
             livemode: boolean;
-            metadata: Record<string, unknown>;
+            metadata: {
+                [key: string]: unknown;
+            };
             /** @constant */
             object: "order";
             reason: string;
             refunded_amount: number;
+            /** @description the risk assessment of the order: allow, review or block, and why */
             risk: components["schemas"]["RiskAssessment"];
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
         };
+        /** OrderInput */
         OrderInput: {
-            /** @constant */
+            /**
+             * @description the customer accepted the agreement; anything else is 422 agreement_required
+             * @default null
+             * @constant
+             */
             agreement_accepted: true;
-            /** @description the client_secret of an open checkout session: the order is for its customer */
-            checkout_session?: string;
-            coupon?: string;
-            /** @description price every item from its price in this currency (lowercase ISO 4217, e.g. eur); each item must have one, else 400 currency_unavailable (param currency) naming the item and the currencies it is sold in. Left out: the items' default prices; with a checkout session that fixes its currency, leave it out or give that one */
-            currency?: string;
-            /** @description secret key: the customer. Publishable key: only the merchant's reference for an unverified customer (never their wallet), at most 197 characters, kept as pk:<id>, apart from the customer of that name; leave it out to check out as a guest */
-            customer?: {
-                /** @description where the receipt is emailed once the order is paid */
-                email?: string;
-                id: string;
-            };
-            /** @description required, except with a checkout session that fixes the items */
-            items?: components["schemas"]["ItemInput"][];
-            metadata?: Record<string, unknown>;
+            /**
+             * @description the client_secret of an open checkout session: the order is for its customer
+             * @default null
+             */
+            checkout_session?: string | null;
+            /** @default null */
+            coupon?: string | null;
+            /**
+             * @description price every item from its price in this currency (lowercase ISO 4217, e.g. eur); each item must have one, else 400 currency_unavailable (param currency) naming the item and the currencies it is sold in. Left out: the items' default prices; with a checkout session that fixes its currency, leave it out or give that one
+             * @default null
+             */
+            currency?: ("aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL") | null;
+            /**
+             * @description secret key: the customer. Publishable key: only the merchant's reference for an unverified customer (never their wallet), at most 197 characters, kept as pk:<id>, apart from the customer of that name; leave it out to check out as a guest
+             * @default null
+             */
+            customer?: components["schemas"]["OrderCustomerInput"] | null;
+            /**
+             * @description required, except with a checkout session that fixes the items
+             * @default null
+             */
+            items?: components["schemas"]["ItemInput"][] | null;
+            /**
+             * @description the merchant's notes: at most 50 keys of at most 40 characters, each value a string, number, boolean or null of at most 500 characters
+             * @default null
+             */
+            metadata?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
         };
+        /** OrderItem */
+        OrderItem: {
+            amount: number;
+            name: string;
+            product: string;
+            quantity: number;
+            sku: string;
+            unit_amount: number;
+        };
+        /**
+         * OrderList
+         * @description A page of Order objects, oldest cursor first; pass the last id as starting_after.
+         */
         OrderList: {
             data: components["schemas"]["Order"][];
             has_more: boolean;
+            /** @constant */
+            object: "list";
         };
+        /** OrderListQuery */
+        OrderListQuery: {
+            /**
+             * @description only orders created at or after
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             * @example 1795792068
+             */
+            created_gte?: string | number;
+            /**
+             * @description only orders created at or before
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             * @example 1795792068
+             */
+            created_lte?: string | number;
+            /**
+             * @description only this customer's orders
+             * @default null
+             */
+            customer?: string;
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+            /**
+             * @description only orders in this status
+             * @default null
+             * @enum {string}
+             */
+            status?: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+        };
+        /**
+         * OrderStatusEvent
+         * @description ``event: status``: the order's status and its latest payment, sent first and whenever either changes.
+         */
         OrderStatusEvent: {
+            /**
+             * @description the order's id
+             * @example ord_1a2b3c
+             */
             order: string;
-            payment: {
-                channel?: string;
-                failure_reason?: string | null;
-                id?: string;
-                status?: string;
-            } | null;
+            /** @description null until a payment is attempted */
+            payment: components["schemas"]["OrderStreamPayment"] | null;
+            /** @enum {string} */
+            status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+        };
+        /**
+         * OrderStreamEnd
+         * @description ``event: end``: the stream's last event, and why it ended.
+         */
+        OrderStreamEnd: {
+            /**
+             * @description decided: the order is paid or closed; timeout: ORDER_STREAM_SECONDS passed (reconnect); gone: the order no longer exists; unavailable: the database went away (poll the order meanwhile); poll: no stream here (poll the order)
+             * @enum {string}
+             */
+            reason: "decided" | "timeout" | "gone" | "unavailable" | "poll";
+            /**
+             * @description present (true) with reason timeout: open the stream again
+             * @constant
+             */
+            reconnect?: true;
+        };
+        /**
+         * OrderStreamPayment
+         * @description The order's latest payment attempt.
+         */
+        OrderStreamPayment: {
+            /** @example sandbox_card */
+            channel: string;
+            failure_reason: string | null;
+            /** @example pay_1a2b3c */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "unknown" | "canceled";
+        };
+        /** OrderSubOrder */
+        OrderSubOrder: {
+            amount: components["schemas"]["OrderSubOrderAmount"];
+            id: string;
+            items: {
+                [key: string]: unknown;
+            }[];
+            /** @constant */
+            object: "sub_order";
+            partner: string;
+            /** @description set when the merchant splits by product */
+            product: string | null;
+        };
+        /** OrderSubOrderAmount */
+        OrderSubOrderAmount: {
+            /** @example usd */
+            currency: string;
+            discount: number;
+            subtotal: number;
+            total: number;
+        };
+        /** OrderTimelineEntry */
+        OrderTimelineEntry: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            at: string;
+            /** @description Kassa's note for the merchant (secret key), which may quote the merchant's own words; for a publishable key a neutral sentence per kind of entry */
+            reason: string | null;
             status: string;
         };
+        /**
+         * Partner
+         * @description A party the merchant shares revenue with; self is the merchant itself.
+         */
         Partner: {
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            /** @enum {unknown} */
+            created_at: string;
+            /** @enum {string} */
             cycle: "daily" | "weekly" | "monthly";
             /** @description self for the merchant itself */
             id: string;
             name: string;
             /** @constant */
-            object?: "partner";
+            object: "partner";
             /** @description the key's mode's: under a test key the test account, which only test settlements pay to */
             payout_account: string | null;
-            reserve_bps?: number;
-            reserve_days?: number;
-            self?: boolean;
+            reserve_bps: number;
+            reserve_days: number;
+            self: boolean;
         };
+        /**
+         * PartnerInput
+         * @description A partner to add: its payout account and reserve are those of the key's mode.
+         */
         PartnerInput: {
-            /** @enum {unknown} */
+            /**
+             * @default daily
+             * @enum {string}
+             */
             cycle?: "daily" | "weekly" | "monthly";
             name: string;
-            /** @description where the key's mode's payouts go at the provider (a test key sets the test account, never the live one): 4-100 letters, digits, spaces or _ . - / : */
+            /**
+             * @description where the key's mode's payouts go at the provider (a test key sets the test account, never the live one): 4-100 letters, digits, spaces or _ . - / :
+             * @default null
+             */
             payout_account?: string | null;
-            /** @description rolling reserve of the key's mode: share of each settlement's new takings held back (a released reserve is paid out whole) */
+            /**
+             * @description rolling reserve of the key's mode: share of each settlement's new takings held back (a released reserve is paid out whole)
+             * @default 0
+             */
             reserve_bps?: number;
+            /** @default 0 */
             reserve_days?: number;
         };
+        /**
+         * PartnerList
+         * @description A page of Partner objects, oldest cursor first; pass the last id as starting_after.
+         */
         PartnerList: {
             data: components["schemas"]["Partner"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /**
+         * PartnerPatch
+         * @description What to change; a field left out stays as it is (self has no name of its own: one sent is ignored).
+         */
         PartnerPatch: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             cycle?: "daily" | "weekly" | "monthly";
             name?: string;
-            /** @description where the key's mode's payouts go at the provider (a test key sets the test account, never the live one): 4-100 letters, digits, spaces or _ . - / : */
+            /**
+             * @description where the key's mode's payouts go at the provider (a test key sets the test account, never the live one): 4-100 letters, digits, spaces or _ . - / :; null removes it
+             * @default null
+             */
             payout_account?: string | null;
             /** @description rolling reserve of the key's mode: share of each settlement's new takings held back (a released reserve is paid out whole) */
             reserve_bps?: number;
             reserve_days?: number;
         };
+        /** PayInput */
         PayInput: {
-            /** @description required unless the order costs nothing (total 0, no subscription): such an order needs no channel, and one named for it is not used */
-            channel?: string | null;
-            /** @description required with a publishable key */
-            client_secret?: string;
             /**
-             * Format: uri
-             * @description the merchant's page the shopper comes back to after a redirect channel, through Kassa, which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or processing: a hint; read the order for the outcome); with a live publishable key, a page of the merchant's allowed origins. Default: Kassa's order page
+             * @description required unless the order costs nothing (total 0, no subscription): such an order needs no channel, and one named for it is not used
+             * @default null
              */
-            return_url?: string;
+            channel?: string | null;
+            /**
+             * @description required with a publishable key (or in the query)
+             * @default null
+             */
+            client_secret?: string | null;
+            /**
+             * @description the merchant's page the shopper comes back to after a redirect channel, through Kassa, which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or processing: a hint; read the order for the outcome); with a live publishable key, a page of the merchant's allowed origins. Default (left out or null): Kassa's order page
+             * @default null
+             */
+            return_url?: string | null;
         };
+        /**
+         * PayResponse
+         * @description The payment started, and what the client does next.
+         */
         PayResponse: {
-            /** @description only with payment null: nothing for the client to follow */
-            next_action?: {
-                /** @constant */
-                type: "none";
-            };
-            /** @description only with payment null: the order, paid */
+            /**
+             * @description only with payment null: nothing for the client to follow
+             * @default null
+             */
+            next_action?: components["schemas"]["NoAction"];
+            /**
+             * @description only with payment null: the order, paid
+             * @default null
+             */
             order?: components["schemas"]["Order"];
             /** @description null when the order costs nothing (a one-off order whose total is 0): it is completed without a payment, and is paid already */
             payment: components["schemas"]["PaymentWithAction"] | null;
         };
+        /**
+         * Payment
+         * @description A payment of an order through a channel.
+         */
         Payment: {
             amount: number;
             /** @description the provider's fingerprint of the card that paid, when known */
-            card_fingerprint?: string | null;
+            card_fingerprint: string | null;
             channel: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            currency?: string;
-            failure_reason?: string | null;
+            created_at: string;
+            /** @example usd */
+            currency: string;
+            failure_reason: string | null;
             id: string;
             /** @constant */
-            object?: "payment";
-            order?: string;
+            object: "payment";
+            order: string;
             provider_reference: string | null;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "unknown" | "canceled";
         };
         PaymentEventObject: {
@@ -7988,6 +3294,7 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
+            /** @example usd */
             currency: string;
             failure_reason: string | null;
             id: string;
@@ -7996,50 +3303,110 @@ export interface components {
             object: "payment";
             order: string;
             provider_reference: string | null;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "unknown" | "canceled";
         };
-        PaymentWithAction: components["schemas"]["Payment"] & {
-            next_action: components["schemas"]["NextAction"];
+        /**
+         * PaymentWithAction
+         * @description A payment and what the client does next.
+         */
+        PaymentWithAction: {
+            amount: number;
+            /** @description the provider's fingerprint of the card that paid, when known */
+            card_fingerprint: string | null;
+            channel: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            /** @example usd */
+            currency: string;
+            failure_reason: string | null;
+            id: string;
+            next_action: components["schemas"]["RedirectAction"] | components["schemas"]["QrAction"] | components["schemas"]["NoAction"];
+            /** @constant */
+            object: "payment";
+            order: string;
+            provider_reference: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "unknown" | "canceled";
         };
+        /**
+         * Payout
+         * @description Money sent to a partner's (or a customer's) payout account.
+         */
         Payout: {
             amount: number;
-            channel?: string;
+            channel: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
+            /** @example usd */
             currency: string;
-            destination?: string | null;
-            failure_reason?: string | null;
+            destination: string | null;
+            failure_reason: string | null;
             id: string;
             /** @constant */
-            object?: "payout";
+            object: "payout";
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            paid_at?: string | null;
-            provider_reference?: string | null;
-            /** @enum {unknown} */
+            paid_at: string | null;
+            provider_reference: string | null;
+            /** @enum {string} */
             status: "pending" | "unknown" | "paid" | "failed";
-            tries?: number;
+            tries: number;
         };
+        /**
+         * PriceInput
+         * @description A price: minor units of a currency (0 for a free option).
+         */
+        PriceInput: {
+            amount: number;
+            /**
+             * @description ISO 4217, lowercase (or uppercase, read as lowercase)
+             * @example usd
+             * @enum {string}
+             */
+            currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL";
+        };
+        /**
+         * Product
+         * @description A product on the merchant's catalog and its SKUs (a shopper's key sees the active ones).
+         */
         Product: {
-            attributes: Record<string, unknown>;
+            attributes: {
+                [key: string]: unknown;
+            };
             /** Format: uri */
             checkout_url: string;
             description: string;
             id: string;
             images: string[];
             name: string;
+            /** @constant */
+            object: "product";
             skus: components["schemas"]["Sku"][];
-            /** @enum {unknown} */
-            status?: "draft" | "active" | "archived";
+            /** @enum {string} */
+            status: "draft" | "active" | "archived";
         };
+        /** ProductInput */
         ProductInput: {
-            attributes?: Record<string, unknown>;
+            /**
+             * @description at most 50 names with short text or number values
+             * @default null
+             */
+            attributes?: {
+                [key: string]: string | number | boolean;
+            } | null;
+            /**
+             * @description how the money of its sales is split between partners; null: all the merchant's
+             * @default null
+             */
             clearing?: null | {
                 /** @description days after clearing before the shares may be settled */
                 hold_days?: number;
@@ -8050,18 +3417,64 @@ export interface components {
                     share_bps: number;
                 }[];
             };
-            description?: string;
+            /** @default null */
+            description?: string | null;
             name: string;
-            skus?: components["schemas"]["SkuInput"][];
-            /** @enum {unknown} */
-            status?: "draft" | "active" | "archived";
+            /** @default null */
+            skus?: components["schemas"]["SkuInput"][] | null;
+            /**
+             * @description null: active
+             * @default null
+             */
+            status?: ("draft" | "active" | "archived") | null;
         };
+        /**
+         * ProductList
+         * @description A page of Product objects, oldest cursor first; pass the last id as starting_after.
+         */
         ProductList: {
             data: components["schemas"]["Product"][];
             has_more: boolean;
+            /** @constant */
+            object: "list";
         };
+        /** ProductListQuery */
+        ProductListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description text in the name or description
+             * @default null
+             */
+            q?: string;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+            /**
+             * @description secret key only; default active
+             * @default null
+             * @enum {string}
+             */
+            status?: "draft" | "active" | "archived";
+        };
+        /** ProductPatch */
         ProductPatch: {
-            attributes?: Record<string, unknown>;
+            /**
+             * @description at most 50 names with short text or number values
+             * @default null
+             */
+            attributes?: {
+                [key: string]: string | number | boolean;
+            } | null;
+            /**
+             * @description how the money of its sales is split between partners; null: all the merchant's
+             * @default null
+             */
             clearing?: null | {
                 /** @description days after clearing before the shares may be settled */
                 hold_days?: number;
@@ -8072,104 +3485,193 @@ export interface components {
                     share_bps: number;
                 }[];
             };
-            description?: string;
+            /** @default null */
+            description?: string | null;
+            /** @default null */
             name?: string;
-            /** @enum {unknown} */
-            status?: "draft" | "active" | "archived";
+            /**
+             * @description null: active
+             * @default null
+             */
+            status?: ("draft" | "active" | "archived") | null;
         };
+        /**
+         * QrAction
+         * @description Show the QR code (image) for url; the payment waits until it is scanned and paid.
+         */
+        QrAction: {
+            /**
+             * Format: date-time
+             * @description when the code stops being payable; the waiting payment is then failed and the order reopened for another try
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             */
+            expires_at?: string;
+            image: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "qr";
+            url: string;
+        };
+        /**
+         * Quote
+         * @description What a basket costs now, with no side effects.
+         */
         Quote: {
+            /** @example usd */
             currency: string;
             discount: number;
-            discounts?: components["schemas"]["Discount"][];
+            discounts: components["schemas"]["Discount"][];
             lines: components["schemas"]["QuoteLine"][];
+            /** @constant */
+            object: "quote";
             subtotal: number;
             total: number;
         };
+        /** QuoteInput */
         QuoteInput: {
-            coupon?: string;
-            /** @description price every item from its price in this currency (lowercase ISO 4217, e.g. eur); each item must have one, else 400 currency_unavailable (param currency) naming the item and the currencies it is sold in. Left out: the items' default prices */
-            currency?: string;
+            /**
+             * @description a coupon code to apply
+             * @default null
+             */
+            coupon?: string | null;
+            /**
+             * @description price every item from its price in this currency (lowercase ISO 4217, e.g. eur); each item must have one, else 400 currency_unavailable (param currency) naming the item and the currencies it is sold in. Left out: the items' default prices
+             * @default null
+             */
+            currency?: ("aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL") | null;
             items: components["schemas"]["ItemInput"][];
         };
+        /** QuoteLine */
         QuoteLine: {
             amount: number;
-            name?: string;
+            name: string;
             quantity: number;
             sku: string;
             /** @description the SKU's price in the quote's currency */
             unit_amount: number;
         };
+        /**
+         * ReconciliationRun
+         * @description A channel's statement of one day matched against Kassa's records; poll until status is done or failed.
+         */
         ReconciliationRun: {
             /** @description settled by asking the provider */
-            auto_resolved?: number;
+            auto_resolved: number;
             channel: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            /** Format: date */
+            created_at: string;
+            /**
+             * Format: date
+             * @example 2026-11-26
+             */
             date: string;
-            discrepancies: {
-                amount_mismatch: number;
-                duplicate: number;
-                missing_at_provider: number;
-                missing_in_kassa: number;
-                status_mismatch: number;
-            };
-            failure_reason?: string | null;
+            discrepancies: components["schemas"]["ReconciliationRunCounts"];
+            failure_reason: string | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            finished_at?: string | null;
+            finished_at: string | null;
             id: string;
             /** @description statement lines that are this merchant's */
-            lines?: number;
+            lines: number;
             matched: number;
             /** @constant */
-            object?: "reconciliation_run";
-            /** @enum {unknown} */
+            object: "reconciliation_run";
+            /** @enum {string} */
             status: "running" | "done" | "failed";
         };
+        /**
+         * ReconciliationRunCounts
+         * @description How many discrepancies of each kind the run found.
+         */
+        ReconciliationRunCounts: {
+            amount_mismatch: number;
+            duplicate: number;
+            missing_at_provider: number;
+            missing_in_kassa: number;
+            status_mismatch: number;
+        };
+        /** ReconciliationRunInput */
         ReconciliationRunInput: {
             /** @description a channel that publishes statements, e.g. sandbox_card */
             channel: string;
             /**
              * Format: date
              * @description the UTC day to reconcile, not in the future
+             * @example 2026-11-26
              */
             date: string;
         };
+        /**
+         * ReconciliationRunList
+         * @description A page of ReconciliationRun objects, oldest cursor first; pass the last id as starting_after.
+         */
         ReconciliationRunList: {
             data: components["schemas"]["ReconciliationRun"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** ReconciliationRunListQuery */
+        ReconciliationRunListQuery: {
+            /**
+             * @description only the runs of this channel
+             * @default null
+             */
+            channel?: string | null;
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @default null */
+            starting_after?: string | null;
+        };
+        /**
+         * RedirectAction
+         * @description Send the shopper to url.
+         */
+        RedirectAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "redirect";
+            /** Format: uri */
+            url: string;
+        };
+        /**
+         * Refund
+         * @description A refund of an order, through the channel that captured it.
+         */
         Refund: {
             amount: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
+            /** @example usd */
             currency: string;
             /** @description null for a publishable key */
-            failure_reason?: string | null;
+            failure_reason: string | null;
             id: string;
             /** @constant */
-            object?: "refund";
-            order?: string;
-            payment?: string;
+            object: "refund";
+            order: string;
+            payment: string;
             /** @description null for a publishable key (the merchant's words) */
-            reason?: string | null;
+            reason: string | null;
             /** @description the customer's refund-abuse score when the refund was asked for (recorded, never refusing the merchant's refund); null for a publishable key */
-            risk?: null | {
-                reasons: string[];
-                score: number;
-            };
-            /** @enum {unknown} */
+            risk: components["schemas"]["RefundRisk"] | null;
+            /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
         };
         RefundEventObject: {
@@ -8179,6 +3681,7 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
+            /** @example usd */
             currency: string;
             /** @description null for a publishable key */
             failure_reason: string | null;
@@ -8191,62 +3694,102 @@ export interface components {
             /** @description null for a publishable key (the merchant's words) */
             reason: string | null;
             /** @description the customer's refund-abuse score when the refund was asked for (recorded, never refusing the merchant's refund); null for a publishable key */
-            risk: null | {
-                reasons: string[];
-                score: number;
-            };
-            /** @enum {unknown} */
+            risk: components["schemas"]["RefundRisk"] | null;
+            /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
         };
+        /**
+         * RefundInput
+         * @description What to give back; an empty body refunds all that remains.
+         */
         RefundInput: {
-            /** @description minor units; default: all that remains */
-            amount?: number;
-            reason?: string;
+            /**
+             * @description minor units; default: all that remains
+             * @default null
+             */
+            amount?: number | null;
+            /**
+             * @description the merchant's words, shown with the refund
+             * @default null
+             */
+            reason?: string | null;
         };
+        /** RefundRequest */
+        RefundRequest: {
+            id: string;
+            /** @constant */
+            object: "refund_request";
+            /** @description why it scored so (secret key); empty for a publishable key, the shopper's browser: they name the signals a fraud ring would change */
+            reasons: string[];
+            /** @description the refund made at once, when approved */
+            refund: string | null;
+            /** @description the abuse score (secret key); null for a publishable key: against the status it would tell the merchant's refund_abuse cut-offs */
+            score: number | null;
+            /** @enum {string} */
+            status: "approved" | "review" | "denied";
+        };
+        /**
+         * RefundRequestCreated
+         * @description The request, scored: approved (refunded in full at once), review (held for the merchant) or denied.
+         */
         RefundRequestCreated: {
-            refund_request: {
-                id: string;
-                /** @constant */
-                object?: "refund_request";
-                /** @description why it scored so (secret key); empty for a publishable key, the shopper's browser: they name the signals a fraud ring would change */
-                reasons: string[];
-                refund: string | null;
-                /** @description the abuse score (secret key); null for a publishable key: against the status it would tell the merchant's refund_abuse cut-offs */
-                score: number | null;
-                /** @enum {unknown} */
-                status: "approved" | "review" | "denied";
-            };
+            refund_request: components["schemas"]["RefundRequest"];
         };
+        /** RefundRequestInput */
         RefundRequestInput: {
-            /** @description with a publishable key */
-            client_secret?: string;
+            /**
+             * @description the order's client secret, with a publishable key
+             * @default null
+             */
+            client_secret?: string | null;
+            /** @description why the shopper asks, in 1 to 500 characters */
             reason: string;
         };
+        /**
+         * RefundResponse
+         * @description The refund: pending while the provider's answer is unknown (the order stays refunding and Kassa resolves it
+         *     by the refund's reference); failed if the channel refused: retry it.
+         */
         RefundResponse: {
             refund: components["schemas"]["Refund"];
         };
+        /** RefundRisk */
+        RefundRisk: {
+            reasons: string[];
+            score: number;
+        };
+        /**
+         * ReviewDecision
+         * @description The merchant's decision on what risk held for review: approve lets it through, reject refunds it.
+         */
         ReviewDecision: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             decision: "approve" | "reject";
         };
+        /**
+         * RiskAssessment
+         * @description What the merchant's risk settings made of an order or a withdrawal.
+         */
         RiskAssessment: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             decision: "allow" | "review" | "block";
             /** @description why, in the merchant's words (its rules, its list entries' notes): read with the secret key; empty for a publishable key, the shopper's browser */
             reasons: string[];
-            review?: {
-                at: number;
-                /** @description who decided (api, system:review-expiry, a portal user's email); "merchant" for a publishable key */
-                by: string;
-                /** @enum {unknown} */
-                decision: "approve" | "reject";
-            };
+            /**
+             * @description the decision on a held order, once made
+             * @default null
+             */
+            review?: components["schemas"]["RiskReview"] | null;
             score: number;
         };
+        /**
+         * RiskEventObject
+         * @description app/risk/assessment.py, cards.py (the assessment) and review.py (the decision and who made it).
+         */
         RiskEventObject: {
             /** @description who decided; "merchant" in the events a publishable key reads */
             by?: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             decision: "allow" | "review" | "block" | "approve" | "reject";
             /** @description the order */
             id: string;
@@ -8255,16 +3798,28 @@ export interface components {
             reasons?: string[];
             score?: number;
         };
+        /** RiskImportError */
+        RiskImportError: {
+            /** @description the line of the CSV, counting from 1 */
+            line: number;
+            message: string;
+        };
+        /**
+         * RiskImportReport
+         * @description What a CSV import did.
+         */
         RiskImportReport: {
-            errors: {
-                line: number;
-                message: string;
-            }[];
+            errors: components["schemas"]["RiskImportError"][];
             imported: number;
+            /** @description lines whose kind and value were already listed in this mode */
             skipped: number;
         };
+        /**
+         * RiskListEntry
+         * @description A block, allow or review list entry of one mode.
+         */
         RiskListEntry: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             action: "block" | "allow" | "review";
             /**
              * Format: date-time
@@ -8277,38 +3832,79 @@ export interface components {
              */
             expires_at: string | null;
             id: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             kind: "customer" | "email" | "email_domain" | "ip" | "device" | "card_fingerprint";
             /** @description the mode the entry or rule belongs to: each mode has its own lists and rules, which only its keys read and change, and only its orders are assessed by */
             livemode: boolean;
             note: string | null;
             /** @constant */
-            object?: "risk_list_entry";
+            object: "risk_list_entry";
             value: string;
         };
+        /**
+         * RiskListEntryInput
+         * @description A value to block, allow or send to review in the key's mode.
+         */
         RiskListEntryInput: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             action: "block" | "allow" | "review";
             /**
              * @description ISO 8601 or unix seconds, in the future
-             * @example 2026-11-27T15:07:48Z
-             * @example 1795792068
+             * @default null
              */
-            expires_at?: string | number;
-            /** @enum {unknown} */
+            expires_at?: (string | number) | null;
+            /** @enum {string} */
             kind: "customer" | "email" | "email_domain" | "ip" | "device" | "card_fingerprint";
-            note?: string;
-            /** @description ip accepts an address or a CIDR range */
+            /** @default null */
+            note?: string | null;
+            /** @description ip accepts an address or a CIDR range; leading and trailing spaces are dropped, emails and domains lower-cased */
             value: string;
         };
+        /**
+         * RiskListEntryList
+         * @description A page of RiskListEntry objects, oldest cursor first; pass the last id as starting_after.
+         */
         RiskListEntryList: {
             data: components["schemas"]["RiskListEntry"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** RiskListEntryListQuery */
+        RiskListEntryListQuery: {
+            /**
+             * @description only entries of this kind
+             * @enum {string}
+             */
+            kind?: "customer" | "email" | "email_domain" | "ip" | "device" | "card_fingerprint";
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @description the id of the last item of the page before */
+            starting_after?: string;
+            /** @description only entries of this value (with kind: as that kind stores it, e.g. a lower-cased email) */
+            value?: string;
+        };
+        /** RiskReview */
+        RiskReview: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            at: string;
+            /** @description who decided (api, system:review-expiry, a portal user's email); "merchant" for a publishable key */
+            by: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+        };
+        /**
+         * RiskRule
+         * @description A risk rule of one mode.
+         */
         RiskRule: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             action: "block" | "review";
             /**
              * Format: date-time
@@ -8317,73 +3913,104 @@ export interface components {
             created_at: string;
             enabled: boolean;
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "velocity" | "amount_limit" | "first_purchase_limit" | "refund_abuse" | "currency_country_mismatch";
             /** @description the mode the entry or rule belongs to: each mode has its own lists and rules, which only its keys read and change, and only its orders are assessed by */
             livemode: boolean;
             /** @constant */
-            object?: "risk_rule";
-            params: Record<string, unknown>;
+            object: "risk_rule";
+            params: {
+                [key: string]: unknown;
+            };
         };
+        /**
+         * RiskRuleInput
+         * @description A rule for the key's mode's orders (or wallet withdrawals).
+         */
         RiskRuleInput: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             action: "block" | "review";
-            /** @enum {unknown} */
+            /** @enum {string} */
             kind: "velocity" | "amount_limit" | "first_purchase_limit" | "refund_abuse" | "currency_country_mismatch";
             /** @description velocity: {by: customer|email|ip|device, window_seconds, max_count or max_amount with currency?}; amount_limit: {max_amount, currency?}; first_purchase_limit: {max_amount, currency?} (max_amount: minor units; with currency the rule applies to orders in it only, without it the same number in every currency); refund_abuse: {approve_below, deny_from} (scores 0-100 of shopper refund requests); currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the shopper's country from TRUSTED_COUNTRY_HEADER); velocity (by customer) and amount_limit take applies_to: orders (default) or withdrawals (wallet withdrawals instead of orders) */
-            params: Record<string, unknown>;
+            params: {
+                [key: string]: unknown;
+            };
         };
+        /**
+         * RiskRuleList
+         * @description Every rule of the key's mode, in creation order (one page: a mode holds at most 100).
+         */
         RiskRuleList: {
             data: components["schemas"]["RiskRule"][];
-            has_more: boolean;
             /** @constant */
-            object?: "list";
+            has_more: false;
+            /** @constant */
+            object: "list";
         };
+        /**
+         * RiskRulePreview
+         * @description What the rule would have flagged of the mode's orders of the last 30 days; nothing was saved.
+         */
         RiskRulePreview: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             action: "block" | "review";
             /** @description up to 20 order ids */
             examples: string[];
             /** @constant */
-            object?: "risk_rule_preview";
+            object: "risk_rule_preview";
+            /** @description the orders of the window */
             orders: number;
-            since_days?: number;
+            since_days: number;
             would_flag: number;
         };
+        /**
+         * RiskRuleUpdate
+         * @description What a rule may change; a field left out stays as it is.
+         */
         RiskRuleUpdate: {
-            /** @enum {unknown} */
+            /** @enum {string} */
             action?: "block" | "review";
             enabled?: boolean;
-            params?: Record<string, unknown>;
+            /** @description velocity: {by: customer|email|ip|device, window_seconds, max_count or max_amount with currency?}; amount_limit: {max_amount, currency?}; first_purchase_limit: {max_amount, currency?} (max_amount: minor units; with currency the rule applies to orders in it only, without it the same number in every currency); refund_abuse: {approve_below, deny_from} (scores 0-100 of shopper refund requests); currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the shopper's country from TRUSTED_COUNTRY_HEADER); velocity (by customer) and amount_limit take applies_to: orders (default) or withdrawals (wallet withdrawals instead of orders) */
+            params?: {
+                [key: string]: unknown;
+            };
         };
+        /**
+         * Settlement
+         * @description A partner's takings of one window and currency, with the payout that pays them.
+         */
         Settlement: {
             /** @description reserves released and other adjustments (signed) */
-            adjustments?: number;
+            adjustments: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
+            /** @example usd */
             currency: string;
             /** @description channel and platform fees borne (positive) */
             fees: number;
             /** @description the partner's shares */
             gross: number;
             id: string;
-            line_count?: number;
-            livemode?: boolean;
+            line_count: number;
+            livemode: boolean;
             /** @description gross - fees - refunds + adjustments */
             net: number;
             /** @constant */
-            object?: "settlement";
+            object: "settlement";
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            paid_at?: string | null;
+            paid_at: string | null;
             partner: string;
-            payout: null | components["schemas"]["Payout"];
+            payout: components["schemas"]["Payout"] | null;
             /** @description net less the reserve held back */
-            payout_amount?: number;
+            payout_amount: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8396,71 +4023,115 @@ export interface components {
             period_start: string | null;
             /** @description shares given back on refunds (positive) */
             refunds: number;
-            reserve_held?: number;
-            /** @enum {unknown} */
+            reserve_held: number;
+            /** @enum {string} */
             status: "pending" | "paying" | "paid" | "failed";
         };
+        /**
+         * SettlementLine
+         * @description A line of a settlement's statement.
+         */
         SettlementLine: {
             amount: components["schemas"]["Money"];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            available_at?: string | null;
+            available_at: string | null;
             /** @description the ledger's own kind, e.g. reserve or reserve_release */
-            detail?: string;
+            detail: string | null;
             /**
              * Format: int64
              * @description the posting's: a partner's gross share of an order line and the fee it bears share one and always come on the same page
              */
-            id?: number;
-            /** @enum {unknown} */
+            id: number;
+            /** @enum {string} */
             kind: "share" | "fee" | "refund" | "adjustment";
             order: string | null;
             sku: string | null;
             sub_order: string | null;
         };
+        /**
+         * SettlementLineList
+         * @description A page of SettlementLine objects, oldest cursor first; pass the last id as starting_after.
+         */
         SettlementLineList: {
             data: components["schemas"]["SettlementLine"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** SettlementLineQuery */
+        SettlementLineQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @default null */
+            starting_after?: string | null;
+        };
+        /**
+         * SettlementList
+         * @description A page of Settlement objects, oldest cursor first; pass the last id as starting_after.
+         */
         SettlementList: {
             data: components["schemas"]["Settlement"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** SettlementListQuery */
+        SettlementListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description a partner's id (self: the merchant's own share)
+             * @default null
+             */
+            partner?: string | null;
+            /** @default null */
+            starting_after?: string | null;
+            /** @default null */
+            status?: ("pending" | "paying" | "paid" | "failed") | null;
+        };
+        /**
+         * Settlement
+         * @description A partner's takings of one window and currency, with the payout that pays them.
+         */
         SettlementPaidEventObject: {
             /** @description reserves released and other adjustments (signed) */
-            adjustments?: number;
+            adjustments: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
+            /** @example usd */
             currency: string;
             /** @description channel and platform fees borne (positive) */
             fees: number;
             /** @description the partner's shares */
             gross: number;
             id: string;
-            line_count?: number;
-            livemode?: boolean;
+            line_count: number;
+            livemode: boolean;
             /** @description gross - fees - refunds + adjustments */
             net: number;
             /** @constant */
-            object?: "settlement";
+            object: "settlement";
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            paid_at?: string | null;
+            paid_at: string | null;
             partner: string;
             payout: components["schemas"]["Payout"];
             /** @description net less the reserve held back */
-            payout_amount?: number;
+            payout_amount: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8473,25 +4144,34 @@ export interface components {
             period_start: string | null;
             /** @description shares given back on refunds (positive) */
             refunds: number;
-            reserve_held?: number;
-            /** @enum {unknown} */
+            reserve_held: number;
+            /** @enum {string} */
             status: "pending" | "paying" | "paid" | "failed";
         };
+        /**
+         * SettlementRun
+         * @description The settlements cut.
+         */
         SettlementRun: {
             /** @constant */
-            object?: "settlement_run";
+            object: "settlement_run";
             settlements: string[];
         };
+        /** SettlementRunInput */
         SettlementRunInput: {
             /**
              * @description unix seconds or ISO 8601, at most 730 days from now: settle lines available before this instead of each partner's cycle
-             * @example 2026-11-27T15:07:48Z
-             * @example 1795792068
+             * @default null
              */
-            until?: string | number;
+            until?: (string | number) | null;
         };
+        /**
+         * Sku
+         * @description An option of a product, with its price (one per currency), stock and rules.
+         */
         Sku: {
-            clearing?: null | {
+            /** @description how the money of its sales is split between partners; null: all the merchant's */
+            clearing: null | {
                 /** @description days after clearing before the shares may be settled */
                 hold_days?: number;
                 /** @description shares add up to 10000 */
@@ -8502,7 +4182,7 @@ export interface components {
                 }[];
             };
             /** @description membership_days or credits (one grant per order item, so not both), and/or webhook_url */
-            fulfilment?: {
+            fulfilment: {
                 credits?: number;
                 membership_days?: number;
                 /** Format: uri */
@@ -8510,23 +4190,30 @@ export interface components {
             } | null;
             id: string;
             name: string;
+            /** @constant */
+            object: "sku";
+            /** @description its default price, what orders are priced in without a currency */
             price: components["schemas"]["Money"];
-            prices?: components["schemas"]["Money"][];
-            product?: string;
-            purchase_limit?: number | null;
-            specs: Record<string, unknown>;
-            /** @enum {unknown} */
-            status?: "draft" | "active" | "archived";
+            /** @description one per currency, the default included */
+            prices: components["schemas"]["Money"][];
+            product: string;
+            /** @description units per customer; null: no limit */
+            purchase_limit: number | null;
+            specs: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "draft" | "active" | "archived";
+            /** @description units left for this key's mode; null: unlimited */
             stock: number | null;
-            subscription: null | {
-                /** @enum {unknown} */
-                interval: "day" | "week" | "month" | "year";
-                interval_count: number;
-                /** @description days a new contract runs free: the shopper signs the mandate with nothing charged, and the first period is charged when the trial ends (0 or left out: no trial; shown only when set); a customer has a product's trial once */
-                trial_days?: number;
-            };
+            subscription: components["schemas"]["SkuSubscription"] | null;
         };
+        /** SkuInput */
         SkuInput: {
+            /**
+             * @description how the money of its sales is split between partners; null: all the merchant's
+             * @default null
+             */
             clearing?: null | {
                 /** @description days after clearing before the shares may be settled */
                 hold_days?: number;
@@ -8537,7 +4224,10 @@ export interface components {
                     share_bps: number;
                 }[];
             };
-            /** @description membership_days or credits (one grant per order item, so not both), and/or webhook_url */
+            /**
+             * @description membership_days or credits (one grant per order item, so not both), and/or webhook_url
+             * @default null
+             */
             fulfilment?: {
                 credits?: number;
                 membership_days?: number;
@@ -8545,24 +4235,53 @@ export interface components {
                 webhook_url?: string;
             } | null;
             name: string;
-            price: components["schemas"]["Money"];
-            /** @description one per currency */
-            prices?: components["schemas"]["Money"][];
-            /** @description units per customer */
+            price: components["schemas"]["PriceInput"];
+            /**
+             * @description one per currency
+             * @default null
+             */
+            prices?: components["schemas"]["PriceInput"][];
+            /**
+             * @description units per customer; null: no limit
+             * @default null
+             */
             purchase_limit?: number | null;
-            specs?: Record<string, unknown>;
-            /** @enum {unknown} */
-            status?: "draft" | "active" | "archived";
+            /**
+             * @description at most 50 names with short text or number values
+             * @default null
+             */
+            specs?: {
+                [key: string]: string | number | boolean;
+            } | null;
+            /**
+             * @description null: active
+             * @default null
+             */
+            status?: ("draft" | "active" | "archived") | null;
+            /**
+             * @description null: unlimited
+             * @default null
+             */
             stock?: number | null;
+            /**
+             * @description sold as a subscription of this period; null: a one-off purchase
+             * @default null
+             */
             subscription?: null | {
                 /** @enum {unknown} */
                 interval: "day" | "week" | "month" | "year";
-                interval_count: number;
+                /** @default 1 */
+                interval_count?: number;
                 /** @description days a new contract runs free: the shopper signs the mandate with nothing charged, and the first period is charged when the trial ends (0 or left out: no trial; shown only when set); a customer has a product's trial once */
-                trial_days?: number;
+                trial_days?: number | null;
             };
         };
+        /** SkuPatch */
         SkuPatch: {
+            /**
+             * @description how the money of its sales is split between partners; null: all the merchant's
+             * @default null
+             */
             clearing?: null | {
                 /** @description days after clearing before the shares may be settled */
                 hold_days?: number;
@@ -8573,170 +4292,79 @@ export interface components {
                     share_bps: number;
                 }[];
             };
-            /** @description membership_days or credits (one grant per order item, so not both), and/or webhook_url */
+            /**
+             * @description membership_days or credits (one grant per order item, so not both), and/or webhook_url
+             * @default null
+             */
             fulfilment?: {
                 credits?: number;
                 membership_days?: number;
                 /** Format: uri */
                 webhook_url?: string;
             } | null;
+            /** @default null */
             name?: string;
-            price?: components["schemas"]["Money"];
-            /** @description one per currency */
-            prices?: components["schemas"]["Money"][];
-            /** @description units per customer */
+            /** @default null */
+            price?: components["schemas"]["PriceInput"];
+            /**
+             * @description one per currency
+             * @default null
+             */
+            prices?: components["schemas"]["PriceInput"][];
+            /**
+             * @description units per customer; null: no limit
+             * @default null
+             */
             purchase_limit?: number | null;
-            specs?: Record<string, unknown>;
-            /** @enum {unknown} */
-            status?: "draft" | "active" | "archived";
+            /**
+             * @description at most 50 names with short text or number values
+             * @default null
+             */
+            specs?: {
+                [key: string]: string | number | boolean;
+            } | null;
+            /**
+             * @description null: active
+             * @default null
+             */
+            status?: ("draft" | "active" | "archived") | null;
+            /**
+             * @description null: unlimited
+             * @default null
+             */
             stock?: number | null;
+            /**
+             * @description sold as a subscription of this period; null: a one-off purchase
+             * @default null
+             */
             subscription?: null | {
                 /** @enum {unknown} */
                 interval: "day" | "week" | "month" | "year";
-                interval_count: number;
+                /** @default 1 */
+                interval_count?: number;
                 /** @description days a new contract runs free: the shopper signs the mandate with nothing charged, and the first period is charged when the trial ends (0 or left out: no trial; shown only when set); a customer has a product's trial once */
-                trial_days?: number;
+                trial_days?: number | null;
             };
         };
-        Subscription: {
-            cancel_at_period_end: boolean;
-            /**
-             * @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again
-             * @enum {string|null}
-             */
-            cancel_reason?: "requested" | "mandate_revoked" | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-27T15:07:48Z
-             */
-            canceled_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-27T15:07:48Z
-             */
-            created_at?: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-27T15:07:48Z
-             */
-            current_period_end: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-27T15:07:48Z
-             */
-            current_period_start: string | null;
-            customer: {
-                email?: string | null;
-                id: string;
-            };
-            /** @description what the contract reconciliation found (fixed ones Kassa repaired) */
-            findings?: {
-                detail: string;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                fixed_at?: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                found_at?: string;
-                kind: string;
-                period: number;
-                /** @enum {unknown} */
-                status: "open" | "fixed";
-            }[];
-            id: string;
-            /** @enum {unknown} */
+        /** SkuSubscription */
+        SkuSubscription: {
+            /** @enum {string} */
             interval: "day" | "week" | "month" | "year";
             interval_count: number;
-            latest_order: string | null;
-            livemode?: boolean;
-            mandate: null | {
-                channel: string;
-                reference: string | null;
-                /**
-                 * @description revoked: the shopper withdrew it at the provider; canceled: it ended with the subscription (canceled or expired), and Kassa canceled it at the provider
-                 * @enum {unknown}
-                 */
-                status: "active" | "revoked" | "canceled";
-            };
             /**
-             * Format: date-time
-             * @example 2026-11-27T15:07:48Z
+             * @description only when the SKU has one
+             * @default null
              */
-            next_renewal_at: string | null;
-            /** @description the SKU that takes over at the next renewal */
-            next_sku?: string | null;
-            /** @constant */
-            object?: "subscription";
-            /** @description the current period; 0 before the first paid one (unsigned, or in its free trial) */
-            period?: number;
-            price: components["schemas"]["Money"];
-            renewals: {
-                attempts: number;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                due_at?: string | null;
-                last_error?: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                next_attempt_at?: string | null;
-                order: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                paid_at?: string | null;
-                period: number;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                period_end?: string;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                period_start?: string;
-                /** @enum {unknown} */
-                status: "pending" | "paid" | "failed" | "canceled" | "skipped";
-            }[];
-            sku: string;
-            /** @enum {unknown} */
-            status: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
-            test_clock?: string | null;
-            timeline?: {
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                at: string;
-                reason: string;
-                status: string;
-            }[];
-            /** @description the free trial the contract was signed with (0: none): it is trialing for period 0, from the signing to the trial's end, with nothing charged; period 1, the first charged, starts then. 0 also when the SKU has a trial the customer has had: a customer (id, merchant, mode) who signed a contract on the product before has no trial again */
-            trial_days?: number;
+            trial_days?: number | null;
         };
-        SubscriptionCancel: {
-            at_period_end?: boolean;
-        };
-        SubscriptionCreated: {
-            order: components["schemas"]["Order"];
-            subscription: components["schemas"]["Subscription"];
-        };
-        SubscriptionEventObject: {
+        /**
+         * Subscription
+         * @description A recurring contract (API.md: Subscriptions).
+         */
+        Subscription: {
             cancel_at_period_end: boolean;
-            /**
-             * @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again
-             * @enum {string|null}
-             */
-            cancel_reason: "requested" | "mandate_revoked" | null;
+            /** @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again */
+            cancel_reason: ("requested" | "mandate_revoked") | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8757,25 +4385,16 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             current_period_start: string | null;
-            customer: {
-                email?: string | null;
-                id: string;
-            };
+            customer: components["schemas"]["SubscriptionCustomer"];
+            /** @description what the contract reconciliation found (fixed ones Kassa repaired) */
+            findings: components["schemas"]["SubscriptionFinding"][];
             id: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             interval: "day" | "week" | "month" | "year";
             interval_count: number;
             latest_order: string | null;
             livemode: boolean;
-            mandate: null | {
-                channel: string;
-                reference: string | null;
-                /**
-                 * @description revoked: the shopper withdrew it at the provider; canceled: it ended with the subscription (canceled or expired), and Kassa canceled it at the provider
-                 * @enum {unknown}
-                 */
-                status: "active" | "revoked" | "canceled";
-            };
+            mandate: components["schemas"]["SubscriptionMandate"] | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8788,64 +4407,267 @@ export interface components {
             /** @description the current period; 0 before the first paid one (unsigned, or in its free trial) */
             period: number;
             price: components["schemas"]["Money"];
-            renewal?: {
-                attempts?: number;
-                last_error?: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                next_attempt_at?: string | null;
-                order?: string | null;
-                period: number;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                period_end?: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                period_start?: string | null;
-                status: string;
-            };
+            renewals: components["schemas"]["SubscriptionRenewal"][];
             sku: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
+            status: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
+            test_clock: string | null;
+            timeline: components["schemas"]["SubscriptionTimelineEntry"][];
+            /** @description the free trial the contract was signed with (0: none): it is trialing for period 0, from the signing to the trial's end, with nothing charged; period 1, the first charged, starts then. 0 also when the SKU has a trial the customer has had: a customer (id, merchant, mode) who signed a contract on the product before has no trial again */
+            trial_days: number;
+        };
+        /**
+         * SubscriptionCancel
+         * @description How to cancel.
+         */
+        SubscriptionCancel: {
+            /**
+             * @description true: it ends with the current (paid) period; false (the default): now
+             * @default false
+             */
+            at_period_end?: boolean | null;
+        };
+        /**
+         * SubscriptionCreated
+         * @description The pending contract and its first order: paying that order activates it and signs the mandate.
+         */
+        SubscriptionCreated: {
+            /** @description the first order: pay it to activate the contract */
+            order: components["schemas"]["Order"];
+            subscription: components["schemas"]["Subscription"];
+        };
+        /** SubscriptionCustomer */
+        SubscriptionCustomer: {
+            email: string | null;
+            id: string;
+        };
+        /**
+         * SubscriptionCustomerInput
+         * @description Who signs the contract.
+         */
+        SubscriptionCustomerInput: {
+            /**
+             * @description where the receipts and the subscription's emails go
+             * @default null
+             */
+            email?: string | null;
+            /** @description secret key: the customer. Publishable key: only the merchant's reference for an unverified customer (never their wallet), at most 197 characters, kept as pk:<id> */
+            id: string;
+        };
+        SubscriptionEventObject: {
+            cancel_at_period_end: boolean;
+            /** @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again */
+            cancel_reason: ("requested" | "mandate_revoked") | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            canceled_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            current_period_end: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            current_period_start: string | null;
+            customer: components["schemas"]["SubscriptionCustomer"];
+            id: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month" | "year";
+            interval_count: number;
+            latest_order: string | null;
+            livemode: boolean;
+            mandate: components["schemas"]["SubscriptionMandate"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            next_renewal_at: string | null;
+            /** @description the SKU that takes over at the next renewal */
+            next_sku: string | null;
+            /** @constant */
+            object: "subscription";
+            /** @description the current period; 0 before the first paid one (unsigned, or in its free trial) */
+            period: number;
+            price: components["schemas"]["Money"];
+            renewal?: components["schemas"]["SubscriptionEventRenewal"];
+            sku: string;
+            /** @enum {string} */
             status: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
             test_clock: string | null;
             /** @description the free trial the contract was signed with (0: none): it is trialing for period 0, from the signing to the trial's end, with nothing charged; period 1, the first charged, starts then. 0 also when the SKU has a trial the customer has had: a customer (id, merchant, mode) who signed a contract on the product before has no trial again */
             trial_days: number;
         };
-        SubscriptionInput: {
-            /** @constant */
-            agreement_accepted: true;
-            /** @description a coupon code: it discounts the first order only; every renewal charges the SKU's price */
-            coupon?: string;
-            /** @description price every item from its price in this currency (lowercase ISO 4217, e.g. eur); each item must have one, else 400 currency_unavailable (param currency) naming the item and the currencies it is sold in. Left out: the items' default prices; the contract charges its first order and every renewal in it */
-            currency?: string;
-            customer: {
-                email?: string;
-                id: string;
-            };
-            /** @description a SKU with subscription terms */
-            sku: string;
-            /** @description test keys only: the contract lives on this clock */
-            test_clock?: string;
+        /**
+         * SubscriptionEventRenewal
+         * @description The renewal a renewal event is about (app/signing/renewals/services.py).
+         */
+        SubscriptionEventRenewal: {
+            attempts?: number;
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            next_attempt_at?: string | null;
+            order?: string | null;
+            period: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            period_end?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            period_start?: string | null;
+            status: string;
         };
+        /** SubscriptionFinding */
+        SubscriptionFinding: {
+            detail: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            fixed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            found_at: string;
+            kind: string;
+            period: number;
+            /** @enum {string} */
+            status: "open" | "fixed";
+        };
+        /**
+         * SubscriptionInput
+         * @description Open a subscription.
+         */
+        SubscriptionInput: {
+            /**
+             * @description the customer accepted the agreement: true (else 422 agreement_required)
+             * @default null
+             * @constant
+             */
+            agreement_accepted: true;
+            /**
+             * @description a coupon code: it discounts the first order only; every renewal charges the SKU's price
+             * @default null
+             */
+            coupon?: string | null;
+            /**
+             * @description price the SKU in this currency (lowercase ISO 4217, e.g. eur); it must have a price there, else 400 currency_unavailable (param currency). Left out: the SKU's default price. The contract charges its first order and every renewal in it
+             * @default null
+             */
+            currency?: ("aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl") | null;
+            /**
+             * @description required with a secret key; with a publishable key, left out (or null) the contract is a guest's
+             * @default null
+             */
+            customer?: components["schemas"]["SubscriptionCustomerInput"] | null;
+            /**
+             * @description a SKU with subscription terms
+             * @example sku_1a2b3c
+             */
+            sku: string;
+            /**
+             * @description test keys only: the contract lives on this clock
+             * @default null
+             */
+            test_clock?: string | null;
+        };
+        /**
+         * SubscriptionList
+         * @description A page of Subscription objects, oldest cursor first; pass the last id as starting_after.
+         */
         SubscriptionList: {
             data: components["schemas"]["Subscription"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
+        };
+        /** SubscriptionListQuery */
+        SubscriptionListQuery: {
+            /**
+             * @description only this customer's contracts
+             * @default null
+             */
+            customer?: string | null;
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @default null */
+            starting_after?: string | null;
+            /**
+             * @description only contracts in this status
+             * @default null
+             */
+            status?: ("pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired") | null;
+        };
+        /**
+         * SubscriptionMandate
+         * @description The recurring agreement the first payment signed.
+         */
+        SubscriptionMandate: {
+            channel: string;
+            reference: string | null;
+            /**
+             * @description revoked: the shopper withdrew it at the provider; canceled: it ended with the subscription (canceled or expired), and Kassa canceled it at the provider
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "canceled";
+        };
+        /** SubscriptionRenewal */
+        SubscriptionRenewal: {
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            due_at: string | null;
+            last_error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            next_attempt_at: string | null;
+            order: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            paid_at: string | null;
+            period: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            period_end: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            period_start: string;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed" | "canceled" | "skipped";
         };
         SubscriptionRenewalUpcomingEventObject: {
             cancel_at_period_end: boolean;
-            /**
-             * @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again
-             * @enum {string|null}
-             */
-            cancel_reason: "requested" | "mandate_revoked" | null;
+            /** @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again */
+            cancel_reason: ("requested" | "mandate_revoked") | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8866,25 +4688,14 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             current_period_start: string | null;
-            customer: {
-                email?: string | null;
-                id: string;
-            };
+            customer: components["schemas"]["SubscriptionCustomer"];
             id: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             interval: "day" | "week" | "month" | "year";
             interval_count: number;
             latest_order: string | null;
             livemode: boolean;
-            mandate: null | {
-                channel: string;
-                reference: string | null;
-                /**
-                 * @description revoked: the shopper withdrew it at the provider; canceled: it ended with the subscription (canceled or expired), and Kassa canceled it at the provider
-                 * @enum {unknown}
-                 */
-                status: "active" | "revoked" | "canceled";
-            };
+            mandate: components["schemas"]["SubscriptionMandate"] | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8897,32 +4708,61 @@ export interface components {
             /** @description the current period; 0 before the first paid one (unsigned, or in its free trial) */
             period: number;
             price: components["schemas"]["Money"];
-            renewal: {
-                amount: components["schemas"]["Money"];
-                /**
-                 * Format: date-time
-                 * @description when the renewal falls due
-                 * @example 2026-11-27T15:07:48Z
-                 */
-                at: string;
-                period: number;
-            };
+            renewal: components["schemas"]["SubscriptionUpcomingRenewal"];
             sku: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
             test_clock: string | null;
             /** @description the free trial the contract was signed with (0: none): it is trialing for period 0, from the signing to the trial's end, with nothing charged; period 1, the first charged, starts then. 0 also when the SKU has a trial the customer has had: a customer (id, merchant, mode) who signed a contract on the product before has no trial again */
             trial_days: number;
         };
+        /** SubscriptionTimelineEntry */
+        SubscriptionTimelineEntry: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            at: string;
+            reason: string;
+            status: string;
+        };
+        /**
+         * SubscriptionUpcomingRenewal
+         * @description The renewal to come, not opened yet (no order, no status): its period, when it is due and the price it will
+         *     charge at list price (a renewal hook may still amend it).
+         */
+        SubscriptionUpcomingRenewal: {
+            /** @description the price it will charge, at list price */
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description when the renewal falls due
+             * @example 2026-11-27T15:07:48Z
+             */
+            at: string;
+            period: number;
+        };
+        /**
+         * SubscriptionUpdate
+         * @description The SKU that takes over at the next renewal: only sku can be changed.
+         */
         SubscriptionUpdate: {
+            /**
+             * @description a subscription SKU with a price in the subscription's currency (else 400 sku_not_recurring or currency_mismatch)
+             * @example sku_1a2b3c
+             */
             sku: string;
         };
+        /**
+         * TestClock
+         * @description A test clock: ready, or advancing while the worker runs what falls due.
+         */
         TestClock: {
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
@@ -8930,10 +4770,17 @@ export interface components {
             frozen_time: string;
             id: string;
             /** @constant */
-            object?: "test_clock";
-            /** @enum {unknown} */
+            object: "test_clock";
+            /**
+             * @description advancing while the worker runs what falls due
+             * @enum {string}
+             */
             status: "ready" | "advancing";
         };
+        /**
+         * TestClockAdvance
+         * @description Where to move the clock.
+         */
         TestClockAdvance: {
             /**
              * @description ISO 8601 or unix seconds, after frozen_time and at most two years later
@@ -8942,6 +4789,10 @@ export interface components {
              */
             to: string | number;
         };
+        /**
+         * TestClockInput
+         * @description A new clock.
+         */
         TestClockInput: {
             /**
              * @description ISO 8601 or unix seconds, years 2000 to 2200
@@ -8950,63 +4801,119 @@ export interface components {
              */
             frozen_time: string | number;
         };
+        /**
+         * TestClockList
+         * @description A page of TestClock objects, oldest cursor first; pass the last id as starting_after.
+         */
         TestClockList: {
             data: components["schemas"]["TestClock"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** TestClockListQuery */
+        TestClockListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @default null */
+            starting_after?: string | null;
+        };
+        /**
+         * Topup
+         * @description A top-up of a customer's wallet: an order of kind topup.
+         */
         Topup: {
             amount: components["schemas"]["Money"];
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
-            customer?: string;
+            created_at: string;
+            customer: string;
             id: string;
-            livemode?: boolean;
-            /** @enum {unknown} */
+            livemode: boolean;
+            /** @constant */
+            object: "topup";
+            /** @enum {string} */
             status: "pending" | "succeeded" | "canceled" | "refunded";
         };
+        /** TopupInput */
         TopupInput: {
+            /** @description minor units; at most the currency's largest amount (a tenth of it for a top-up) */
             amount: number;
+            /** @description the channel that takes the payment (not wallet) */
             channel: string;
-            /** @description publishable key only, required: the client_secret of a session for this customer */
-            checkout_session?: string;
-            currency: string;
+            /**
+             * @description publishable key only, required: the client_secret of a session for this customer
+             * @default null
+             */
+            checkout_session?: string | null;
+            /**
+             * @description lowercase ISO 4217
+             * @example usd
+             * @enum {string}
+             */
+            currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
         };
+        /**
+         * TopupResponse
+         * @description Created
+         */
         TopupResponse: {
+            /** @description follow its next_action */
             payment: components["schemas"]["PaymentWithAction"];
             topup: components["schemas"]["Topup"];
         };
+        /**
+         * Transfer
+         * @description A move of money from one customer's wallet to another's.
+         */
         Transfer: {
             amount: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
+            /** @example usd */
             currency: string;
-            description?: string | null;
+            description: string | null;
             from: string;
             id: string;
-            livemode?: boolean;
+            livemode: boolean;
             /** @constant */
-            object?: "transfer";
+            object: "transfer";
             to: string;
         };
+        /** TransferInput */
         TransferInput: {
-            /** @description minor units */
+            /** @description minor units; at most the currency's largest amount (a tenth of it for a top-up) */
             amount: number;
-            currency: string;
-            description?: string;
+            /**
+             * @description lowercase ISO 4217
+             * @example usd
+             * @enum {string}
+             */
+            currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+            /** @default null */
+            description?: string | null;
             /** @description the receiving customer's id (not the sender) */
             to: string;
         };
+        /**
+         * TransferResponse
+         * @description Created
+         */
         TransferResponse: {
             transfer: components["schemas"]["Transfer"];
         };
+        /**
+         * WalletMovement
+         * @description One journal entry's effect on the wallet, with the balances after it.
+         */
         WalletMovement: {
             /** @description how much moved (positive) */
             amount: number;
@@ -9018,46 +4925,126 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
-            currency?: string;
+            /** @example usd */
+            currency: string;
             /** @description the running frozen balance after this movement */
             frozen_balance: number;
             frozen_change: number;
             /** @description the journal entry */
             id: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             kind: "topup" | "payment_try" | "payment_confirm" | "payment_cancel" | "refund" | "topup_refund" | "topup_refund_released" | "withdrawal" | "withdrawal_paid" | "withdrawal_returned" | "transfer_in" | "transfer_out";
             /** @constant */
-            object?: "wallet_movement";
-            order?: string | null;
-            reference: {
-                id: string;
-                /** @enum {unknown} */
-                type: "order" | "refund" | "withdrawal" | "transfer" | "entry";
-            };
+            object: "wallet_movement";
+            order: string | null;
+            reference: components["schemas"]["WalletMovementReference"];
         };
+        /** WalletMovementReference */
+        WalletMovementReference: {
+            id: string;
+            /** @enum {string} */
+            type: "order" | "refund" | "withdrawal" | "transfer" | "entry";
+        };
+        /**
+         * WalletStatement
+         * @description A page of the wallet's movements in one currency, oldest first; pass the last id as starting_after.
+         */
         WalletStatement: {
             /** @description null when the wallet has no movements yet */
             currency: string | null;
-            customer?: string;
+            customer: string;
             data: components["schemas"]["WalletMovement"][];
             has_more: boolean;
-            livemode?: boolean;
+            livemode: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** WalletStatementCsvQuery */
+        WalletStatementCsvQuery: {
+            /**
+             * @description required when the wallet holds more than one currency
+             * @default null
+             * @example usd
+             * @enum {string}
+             */
+            currency?: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+            /**
+             * @description unix seconds or ISO 8601 (inclusive)
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             * @example 1795792068
+             */
+            from?: string | number;
+            /**
+             * @description unix seconds or ISO 8601 (exclusive)
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             * @example 1795792068
+             */
+            to?: string | number;
+        };
+        /** WalletStatementQuery */
+        WalletStatementQuery: {
+            /**
+             * @description required when the wallet holds more than one currency
+             * @default null
+             * @example usd
+             * @enum {string}
+             */
+            currency?: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+            /**
+             * @description unix seconds or ISO 8601 (inclusive)
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             * @example 1795792068
+             */
+            from?: string | number;
+            /**
+             * @description how many items a page holds
+             * @default 100
+             */
+            limit?: number;
+            /**
+             * @description the id of the last movement you have
+             * @default null
+             */
+            starting_after?: string;
+            /**
+             * @description unix seconds or ISO 8601 (exclusive)
+             * @default null
+             * @example 2026-11-27T15:07:48Z
+             * @example 1795792068
+             */
+            to?: string | number;
+        };
+        /**
+         * WebhookDelivery
+         * @description A delivery of one event to one endpoint, as of its latest attempt.
+         */
         WebhookDelivery: {
             attempts: number;
+            /** @description the endpoint's id */
             endpoint: string;
+            /** @description the event's id */
             event: string;
+            /** @example whd_1a2b3c */
             id: string;
-            last_status_code?: number | null;
-            /** Format: date-time */
-            next_attempt_at?: string | null;
+            /** @description what the endpoint answered last; null: no answer */
+            last_status_code: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            next_attempt_at: string | null;
             /** @constant */
-            object?: "webhook_delivery";
-            /** @enum {unknown} */
+            object: "webhook_delivery";
+            /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
         };
+        /**
+         * WebhookEndpoint
+         * @description An endpoint Kassa POSTs events to (never its secret, but on create and roll).
+         */
         WebhookEndpoint: {
             /**
              * Format: date-time
@@ -9065,114 +5052,255 @@ export interface components {
              */
             created_at: string;
             enabled: boolean;
+            /** @description event types, or ["*"] for every event */
             events: string[];
+            /** @example we_1a2b3c */
             id: string;
             /** @description the mode of the key (or portal view) that made it: it receives only that mode's events, and only keys of that mode see or change it */
             livemode: boolean;
             /** @constant */
-            object?: "webhook_endpoint";
+            object: "webhook_endpoint";
             /**
              * Format: date-time
              * @description after a roll, until when the old secret also signs (a second v1 in Kassa-Signature); null when only one secret signs
+             * @example 2026-11-27T15:07:48Z
              */
-            previous_secret_expires_at?: string | null;
+            previous_secret_expires_at: string | null;
             /**
              * @description Stripe's name for enabled; a disabled endpoint receives nothing
-             * @enum {unknown}
+             * @enum {string}
              */
-            status?: "enabled" | "disabled";
+            status: "enabled" | "disabled";
             /** Format: uri */
             url: string;
         };
-        WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
+        /**
+         * WebhookEndpointCreated
+         * @description The endpoint with its signing secret, shown in this answer only.
+         */
+        WebhookEndpointCreated: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            enabled: boolean;
+            /** @description event types, or ["*"] for every event */
+            events: string[];
+            /** @example we_1a2b3c */
+            id: string;
+            /** @description the mode of the key (or portal view) that made it: it receives only that mode's events, and only keys of that mode see or change it */
+            livemode: boolean;
+            /** @constant */
+            object: "webhook_endpoint";
+            /**
+             * Format: date-time
+             * @description after a roll, until when the old secret also signs (a second v1 in Kassa-Signature); null when only one secret signs
+             * @example 2026-11-27T15:07:48Z
+             */
+            previous_secret_expires_at: string | null;
+            /** @description the signing secret (whsec_ prefix included in the HMAC key) */
             secret: string;
+            /**
+             * @description Stripe's name for enabled; a disabled endpoint receives nothing
+             * @enum {string}
+             */
+            status: "enabled" | "disabled";
+            /** Format: uri */
+            url: string;
         };
+        /**
+         * WebhookEndpointDeleted
+         * @description The endpoint is deleted; its pending deliveries stopped.
+         */
         WebhookEndpointDeleted: {
             /** @constant */
             deleted: true;
             id: string;
             /** @constant */
-            object?: "webhook_endpoint";
+            object: "webhook_endpoint";
         };
+        /** WebhookEndpointInput */
         WebhookEndpointInput: {
             /** @description event types, or ["*"] for every event */
-            events: string[];
-            /** Format: uri */
+            events: ("checkout_session.completed" | "dispute.closed" | "dispute.created" | "dispute.updated" | "order.closed" | "order.completed" | "order.created" | "order.fulfilled" | "order.paid" | "order.paying" | "order.refunded" | "order.refunding" | "payment.canceled" | "payment.captured_on_inactive_order" | "payment.failed" | "payment.succeeded" | "payout.failed" | "reconciliation.discrepancy" | "refund.failed" | "refund.succeeded" | "risk.blocked" | "risk.review_approved" | "risk.review_opened" | "risk.review_rejected" | "settlement.created" | "settlement.paid" | "subscription.activated" | "subscription.canceled" | "subscription.created" | "subscription.expired" | "subscription.past_due" | "subscription.paused" | "subscription.renewal_failed" | "subscription.renewal_upcoming" | "subscription.renewed" | "subscription.resumed" | "subscription.updated" | "transfer.created" | "withdrawal.created" | "withdrawal.failed" | "withdrawal.paid")[] | "*"[];
+            /**
+             * Format: uri
+             * @description an absolute http(s) URL on a public address
+             * @example https://merchant.example/hooks
+             */
             url: string;
         };
+        /**
+         * WebhookEndpointList
+         * @description A page of WebhookEndpoint objects, oldest cursor first; pass the last id as starting_after.
+         */
         WebhookEndpointList: {
             data: components["schemas"]["WebhookEndpoint"][];
             has_more: boolean;
+            /** @constant */
+            object: "list";
         };
-        /** @description only what changes */
+        /** WebhookEndpointListQuery */
+        WebhookEndpointListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /** @description the id of the last item of the page before */
+            starting_after?: string;
+        };
+        /**
+         * WebhookEndpointUpdate
+         * @description Only what changes: at least one of url, events, enabled or disabled.
+         */
         WebhookEndpointUpdate: {
             /** @description Stripe's spelling: the opposite of enabled */
             disabled?: boolean;
             /** @description false: no event is queued for it, and its pending deliveries stop */
             enabled?: boolean;
             /** @description event types, or ["*"] for every event */
-            events?: string[];
-            /** Format: uri */
+            events?: ("checkout_session.completed" | "dispute.closed" | "dispute.created" | "dispute.updated" | "order.closed" | "order.completed" | "order.created" | "order.fulfilled" | "order.paid" | "order.paying" | "order.refunded" | "order.refunding" | "payment.canceled" | "payment.captured_on_inactive_order" | "payment.failed" | "payment.succeeded" | "payout.failed" | "reconciliation.discrepancy" | "refund.failed" | "refund.succeeded" | "risk.blocked" | "risk.review_approved" | "risk.review_opened" | "risk.review_rejected" | "settlement.created" | "settlement.paid" | "subscription.activated" | "subscription.canceled" | "subscription.created" | "subscription.expired" | "subscription.past_due" | "subscription.paused" | "subscription.renewal_failed" | "subscription.renewal_upcoming" | "subscription.renewed" | "subscription.resumed" | "subscription.updated" | "transfer.created" | "withdrawal.created" | "withdrawal.failed" | "withdrawal.paid")[] | "*"[];
+            /**
+             * Format: uri
+             * @description an absolute http(s) URL on a public address
+             * @example https://merchant.example/hooks
+             */
             url?: string;
-        };
+        } | unknown | unknown | unknown | unknown;
+        /** WebhookSecretRoll */
         WebhookSecretRoll: {
             /**
-             * @description how long the old secret keeps signing beside the new one; 0 retires it at once
+             * @description how long the old secret keeps signing beside the new one; 0 retires it at once (null: the default)
              * @default 24
              */
-            overlap_hours: number;
+            overlap_hours?: number | null;
         };
+        /**
+         * WebhookTest
+         * @description Sent (the delivery says how the endpoint answered).
+         */
         WebhookTest: {
             delivery: components["schemas"]["WebhookDelivery"];
-            event: components["schemas"]["Event"] & {
-                /** @constant */
-                test_webhook: true;
-            };
+            event: components["schemas"]["WebhookTestEvent"];
             /** @constant */
-            object?: "webhook_test";
+            object: "webhook_test";
         };
+        /**
+         * WebhookTestEvent
+         * @description The sample event, marked as one.
+         */
+        WebhookTestEvent: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            data: components["schemas"]["EventData"];
+            /** @example evt_1a2b3c */
+            id: string;
+            livemode: boolean;
+            /** @constant */
+            object: "event";
+            /** @description the request that created the order (or caused the event) */
+            request_id: string | null;
+            /** @constant */
+            test_webhook: true;
+            /**
+             * @description what happened, e.g. order.paid
+             * @example order.paid
+             */
+            type: string;
+        };
+        /** WebhookTestInput */
         WebhookTestInput: {
-            /** @description an event type the endpoint listens to (default: order.paid if it does, else the first it listens to) */
-            type?: string;
+            /**
+             * @description an event type the endpoint listens to (default: order.paid if it does, else the first it listens to)
+             * @enum {unknown}
+             */
+            type?: "checkout_session.completed" | "dispute.closed" | "dispute.created" | "dispute.updated" | "order.closed" | "order.completed" | "order.created" | "order.fulfilled" | "order.paid" | "order.paying" | "order.refunded" | "order.refunding" | "payment.canceled" | "payment.captured_on_inactive_order" | "payment.failed" | "payment.succeeded" | "payout.failed" | "reconciliation.discrepancy" | "refund.failed" | "refund.succeeded" | "risk.blocked" | "risk.review_approved" | "risk.review_opened" | "risk.review_rejected" | "settlement.created" | "settlement.paid" | "subscription.activated" | "subscription.canceled" | "subscription.created" | "subscription.expired" | "subscription.past_due" | "subscription.paused" | "subscription.renewal_failed" | "subscription.renewal_upcoming" | "subscription.renewed" | "subscription.resumed" | "subscription.updated" | "transfer.created" | "withdrawal.created" | "withdrawal.failed" | "withdrawal.paid" | null;
         };
+        /**
+         * Withdrawal
+         * @description A withdrawal from a customer's wallet, with its payout.
+         */
         Withdrawal: {
             amount: number;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
-            created_at?: string;
+            created_at: string;
+            /** @example usd */
             currency: string;
-            customer?: string;
+            customer: string;
             destination: string;
             id: string;
-            livemode?: boolean;
+            livemode: boolean;
             /** @constant */
-            object?: "withdrawal";
+            object: "withdrawal";
+            /** @description the payout that moves the money to the destination */
             payout: components["schemas"]["Payout"];
-            reviewed_by?: string | null;
-            risk?: components["schemas"]["RiskAssessment"];
+            reviewed_by: string | null;
+            /** @description the risk assessment of the withdrawal when it was asked for */
+            risk: components["schemas"]["RiskAssessment"];
             /**
              * @description review: held for the merchant's decision; pending: the payout is on its way; paid; failed: the payout failed for good and the money is back in the wallet; canceled: rejected in review, the money is back
-             * @enum {unknown}
+             * @enum {string}
              */
             status: "review" | "pending" | "paid" | "failed" | "canceled";
         };
+        /** WithdrawalInput */
         WithdrawalInput: {
-            /** @description minor units */
+            /** @description minor units; at most the currency's largest amount (a tenth of it for a top-up) */
             amount: number;
-            currency: string;
+            /**
+             * @description lowercase ISO 4217
+             * @example usd
+             * @enum {string}
+             */
+            currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
             /** @description the customer's payout account at the provider: 4-100 letters, digits, spaces or _ . - / : */
             destination: string;
         };
+        /**
+         * WithdrawalList
+         * @description A page of Withdrawal objects, oldest cursor first; pass the last id as starting_after.
+         */
         WithdrawalList: {
             data: components["schemas"]["Withdrawal"][];
             has_more: boolean;
             /** @constant */
-            object?: "list";
+            object: "list";
         };
+        /** WithdrawalListQuery */
+        WithdrawalListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        };
+        /**
+         * WithdrawalResponse
+         * @description Created
+         */
         WithdrawalResponse: {
             withdrawal: components["schemas"]["Withdrawal"];
+        };
+        /** WithdrawalReviewDecision */
+        WithdrawalReviewDecision: {
+            /**
+             * @description approve sends the payout; reject gives the money back to the wallet
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
         };
     };
     responses: never;
@@ -9183,6 +5311,6379 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    balance_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchant's money, read from the ledger, in every currency it holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balance"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkout_sessions_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionInput"];
+            };
+        };
+        responses: {
+            /** @description A checkout session: its url and client_secret let the shopper pay as its customer, wallet included. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; customer, items or product (resource_missing: not on sale), currency (currency_unavailable when an item has no price in it), URLs, metadata, expires_at; sku_recurring: a subscription SKU (items[i].sku) or a product sold only as subscriptions (product), which POST /subscriptions opens */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description out_of_stock; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description maintenance: new orders are refused for now; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkout_sessions_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the checkout session's id (cs_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A checkout session: its url and client_secret let the shopper pay as its customer, wallet included. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_balance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A customer's wallet balance per currency. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerBalance"];
+                };
+            };
+            /** @description parameter_invalid: the customer id is blank or over 200 characters (param id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billing_links_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BillingLinkInput"];
+            };
+        };
+        responses: {
+            /** @description A self-service link for one customer (valid one hour): hand it to them, never publish it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingLink"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown or missing with subscription; subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most 1400 characters; a field a billing link does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending as the customer or merchant asked) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_entitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a customer holds: membership end, credit balance, grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entitlements"];
+                };
+            };
+            /** @description parameter_invalid: the customer id is blank or over 200 characters (param id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_erase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the customer's id (the merchant's own reference; one holding a / is taken whole, as it is or as %2F) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What one erasure blanked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerErasure"];
+                };
+            };
+            /** @description parameter_invalid: the customer id is empty or over 200 characters (param customer); invalid_json: a body that is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back). Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference; one holding a / is taken whole, as it is or as %2F) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything Kassa holds about one customer, as one document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerExport"];
+                };
+            };
+            /** @description parameter_invalid: the customer id is empty or over 200 characters (param customer) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description export_too_large: more than 10,000 orders or transfers; page GET /orders?customer= instead */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_topup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopupInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopupResponse"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters, amount: over the currency's largest top-up); channel_unavailable: a channel that cannot top up (e.g. wallet) in this mode; checkout_session_invalid: not an open session of this merchant and mode */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description risk_blocked: the merchant's risk settings refuse this order; nothing was created (the message is neutral; the merchant gets a risk.blocked event with the reasons) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description checkout_session_required: a publishable key needs the checkout_session of this customer; origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description checkout_session_complete, checkout_session_expired: the session is no longer open; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description channel_unavailable: the channel failed; the top-up was closed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description maintenance: new orders are paused; service_unavailable: Kassa cannot reach Redis or its database dropped the connection; order_locked: another process is updating it. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_transfers_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); transfer_to_self: to names the sender */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description risk_blocked: the merchant's risk settings refuse it (a block list entry, a withdrawal rule) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_balance: the available balance does not cover the amount; nothing moved */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_wallet_statement: {
+        parameters: {
+            query?: {
+                /** @description required when the wallet holds more than one currency */
+                currency?: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+                /** @description unix seconds or ISO 8601 (inclusive) */
+                from?: string | number;
+                /** @description unix seconds or ISO 8601 (exclusive) */
+                to?: string | number;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last movement you have */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the wallet's movements in one currency, oldest first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletStatement"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); currency is required when the wallet holds more than one; from must be before to; starting_after must be a movement of this statement */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_wallet_statement_csv: {
+        parameters: {
+            query?: {
+                /** @description required when the wallet holds more than one currency */
+                currency?: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+                /** @description unix seconds or ISO 8601 (inclusive) */
+                from?: string | number;
+                /** @description unix seconds or ISO 8601 (exclusive) */
+                to?: string | number;
+            };
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); currency is required when the wallet holds more than one; from must be before to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_withdrawals_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Withdrawal objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    customers_withdrawals_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the customer's id (the merchant's own reference) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalResponse"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); channel_unavailable: a live key and a test payout channel */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description risk_blocked: the merchant's risk settings refuse it (a block list entry, a withdrawal rule) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_balance: the available balance does not cover the amount; nothing moved */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disputes_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description only disputes in this status */
+                status?: "needs_response" | "under_review" | "won" | "lost";
+                /** @description only the disputes of this order (ord_…) */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Dispute objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disputes_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dispute's id (dp_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A chargeback: the shopper's bank took the payment's money back, and the merchant may answer with evidence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such dispute (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disputes_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the dispute's id (dp_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeEvidenceInput"];
+            };
+        };
+        responses: {
+            /** @description A chargeback: the shopper's bank took the payment's money back, and the merchant may answer with evidence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such dispute (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description dispute_state_invalid: evidence only while it needs a response (or the channel takes none); evidence_too_late: past evidence_due_by; evidence_refused by the provider; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description evidence_outcome_unknown: the provider's answer could not be read (it may have taken the evidence; its next notice of the dispute says) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: the provider could not be reached (send the evidence again), Kassa cannot reach Redis, or its database dropped the connection; order_locked: another process is updating the order. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    events_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description only events of this type */
+                type?: "order.created" | "order.paying" | "order.paid" | "order.fulfilled" | "order.completed" | "order.refunding" | "order.refunded" | "order.closed" | "payment.succeeded" | "payment.failed" | "payment.canceled" | "payment.captured_on_inactive_order" | "checkout_session.completed" | "refund.succeeded" | "refund.failed" | "subscription.activated" | "subscription.renewed" | "subscription.past_due" | "subscription.canceled" | "settlement.paid" | "dispute.created" | "dispute.updated" | "dispute.closed" | "risk.review_opened" | "risk.review_approved" | "risk.review_rejected" | "risk.blocked" | "subscription.created" | "subscription.updated" | "subscription.paused" | "subscription.resumed" | "subscription.renewal_upcoming" | "subscription.renewal_failed" | "subscription.expired" | "settlement.created" | "payout.failed" | "reconciliation.discrepancy" | "withdrawal.created" | "withdrawal.paid" | "withdrawal.failed" | "transfer.created";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Event objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description only orders in this status */
+                status?: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+                /** @description only this customer's orders */
+                customer?: string;
+                /** @description only orders created at or after */
+                created_gte?: string | number;
+                /** @description only orders created at or before */
+                created_lte?: string | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Order objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            /** @description An order: its lines, amounts, customer, state, timeline and payments. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; resource_missing: an items[i].sku that is not on sale; currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend); checkout_session_invalid (unknown, another merchant's or another mode's session); sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description risk_blocked: the merchant's risk settings refuse this order */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description out_of_stock, or coupon_exhausted (its total or per-customer limit is reached); checkout_session_complete, checkout_session_expired; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agreement_required (agreement_accepted is not true), or purchase_limit_exceeded (the customer may buy no more of a SKU) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description maintenance: new orders are refused for now; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_show: {
+        parameters: {
+            query?: {
+                /** @description the order's client_secret; required with a publishable key */
+                client_secret?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An order: its lines, amounts, customer, state, timeline and payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An order: its lines, amounts, customer, state, timeline and payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description order_state_invalid: not cancellable (paid already, or closed); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating it. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_change_payment_method: {
+        parameters: {
+            query?: {
+                /** @description the order's client_secret; required with a publishable key */
+                client_secret?: string;
+            };
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangePaymentMethodInput"];
+            };
+        };
+        responses: {
+            /** @description An order: its lines, amounts, customer, state, timeline and payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order (or a publishable key without its client_secret), or no such payment on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payment_not_waiting: no payment waiting (or another one than payment), or payment_outcome_unknown: its outcome is not known yet; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating it. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order, completed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description order_state_invalid: the order is not fulfilled; order_changed_concurrently: it changed meanwhile; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    order_events_index: {
+        parameters: {
+            query?: {
+                /** @description the order's client secret: required with a publishable key */
+                client_secret?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Event objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order of the key's mode, or (publishable key) a missing or wrong client_secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_pay: {
+        parameters: {
+            query?: {
+                /** @description the order's client_secret; required with a publishable key */
+                client_secret?: string;
+            };
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PayInput"];
+            };
+        };
+        responses: {
+            /** @description The payment started, and what the client does next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayResponse"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's return_url is not a page of the merchant's allowed origins */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description risk_blocked: the merchant's risk settings refuse this payment */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payment_in_progress, payment_outcome_unknown (its outcome not known yet), order_expired, order_state_invalid (not payable); checkout_session_complete: another order of its checkout session is paid already; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_balance: the wallet does not cover the total */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the channel failed (channel_unavailable) or did not answer in time (payment_outcome_unknown) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating it. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_refund_requests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request, scored: approved (refunded in full at once), review (held for the merchant) or denied. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundRequestCreated"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order (or, with a publishable key, a wrong client_secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description order_state_invalid: the order is not paid; refund_in_progress: a refund is already under way; order_changed_concurrently: the order kept changing while the refund was opened; read it and try again; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description nothing_to_refund: the order cost nothing (completed without a payment) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refunds_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefundInput"];
+            };
+        };
+        responses: {
+            /**
+             * @description The refund: pending while the provider's answer is unknown (the order stays refunding and Kassa resolves it
+             *         by the refund's reference); failed if the channel refused: retry it.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundResponse"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description order_state_invalid: not refundable now (not paid, or no captured payment); refund_in_progress: a refund is in progress; order_changed_concurrently: the order kept changing meanwhile; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description amount_too_large: more than remains refundable; nothing_to_refund: the order cost nothing (completed without a payment) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating the order. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description The order, as decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such order in this mode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description review_not_open: the order is not waiting for review (already decided, or never held); state_conflict: the order changed while you decided; reload and try again; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    orders_stream: {
+        parameters: {
+            query: {
+                /** @description the order's client secret (a wrong or missing one is a 404) */
+                client_secret: string;
+            };
+            header?: never;
+            path: {
+                /** @description the order's id (ord_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the order's status events and a final end event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description the stream is on the stream process (Location: the same path and query there) */
+            307: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description resource_missing: no such order, or a missing or wrong client_secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too_many_streams: too many open streams (of this order, from this address, or in all); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    partners_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Partner objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerList"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    partners_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerInput"];
+            };
+        };
+        responses: {
+            /** @description A party the merchant shares revenue with; self is the merchant itself. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); 1000 partners already added in the key's mode (param name) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    partners_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the partner's id (ptn_…, or self for the merchant) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A party the merchant shares revenue with; self is the merchant itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    partners_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the partner's id (ptn_…, or self for the merchant) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PartnerPatch"];
+            };
+        };
+        responses: {
+            /** @description A party the merchant shares revenue with; self is the merchant itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    products_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description text in the name or description */
+                q?: string;
+                /** @description secret key only; default active */
+                status?: "draft" | "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Product objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    products_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductInput"];
+            };
+        };
+        responses: {
+            /** @description A product on the merchant's catalog and its SKUs (a shopper's key sees the active ones). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it: clearing.splits[i].partner when it is not one of the merchant's partners); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    products_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the product's id (prod_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A product on the merchant's catalog and its SKUs (a shopper's key sees the active ones). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such product (or an archived one) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    products_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the product's id (prod_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProductPatch"];
+            };
+        };
+        responses: {
+            /** @description A product on the merchant's catalog and its SKUs (a shopper's key sees the active ones). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it: clearing.splits[i].partner when it is not one of the merchant's partners); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    skus_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the product's id (prod_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkuInput"];
+            };
+        };
+        responses: {
+            /** @description An option of a product, with its price (one per currency), stock and rules. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sku"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it: clearing.splits[i].partner when it is not one of the merchant's partners); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quotes_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteInput"];
+            };
+        };
+        responses: {
+            /** @description What a basket costs now, with no side effects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; resource_missing: an items[i].sku that is not on sale; currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description out_of_stock, or coupon_exhausted (its total or per-customer limit is reached); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconciliation_runs_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description only the runs of this channel */
+                channel?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ReconciliationRun objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRunList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: starting_after names no run the key may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconciliation_runs_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationRunInput"];
+            };
+        };
+        responses: {
+            /** @description A channel's statement of one day matched against Kassa's records; poll until status is done or failed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRun"];
+                };
+            };
+            /** @description parameter_invalid: channel publishes no statements, or date is malformed or in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route; live_key_required: a test key and a channel that is not test-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconciliation_runs_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run's id (rcn_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A channel's statement of one day matched against Kassa's records; poll until status is done or failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRun"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such run (for a test key: nor one of a channel that is not test-only) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconciliation_runs_discrepancies: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                status?: "open" | "resolved";
+                kind?: "missing_in_kassa" | "missing_at_provider" | "amount_mismatch" | "status_mismatch" | "duplicate";
+            };
+            header?: never;
+            path: {
+                /** @description the run's id (rcn_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Discrepancy objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscrepancyList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such run (for a test key: nor one of a channel that is not test-only) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refunds_retry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the refund's id (re_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The refund: pending while the provider's answer is unknown (the order stays refunding and Kassa resolves it
+             *         by the refund's reference); failed if the channel refused: retry it.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundResponse"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such refund (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description refund_state_invalid: the refund has not failed; order_state_invalid: the order is not refundable now; refund_in_progress: another refund of the order is in progress; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description amount_too_large: the refund no longer fits what remains refundable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating the order. Retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_list_entries_index: {
+        parameters: {
+            query?: {
+                /** @description only entries of this kind */
+                kind?: "customer" | "email" | "email_domain" | "ip" | "device" | "card_fingerprint";
+                /** @description only entries of this value (with kind: as that kind stores it, e.g. a lower-cased email) */
+                value?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of RiskListEntry objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskListEntryList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_list_entries_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskListEntryInput"];
+            };
+        };
+        responses: {
+            /** @description A block, allow or review list entry of one mode. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskListEntry"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it), e.g. an email entry without an @, an ip entry that is no address or CIDR range, an expires_at not in the future; invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_exists: that kind and value are already listed in this mode (param: value); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_list_entries_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, as an attachment (risk-list.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_list_entries_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What a CSV import did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskImportReport"];
+                };
+            };
+            /** @description invalid_csv: not Content-Type text/csv, not UTF-8, or over 20 MB */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_list_entries_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the list entry's id (rle_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such entry in this mode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_rules_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rule of the key's mode, in creation order (one page: a mode holds at most 100). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRuleList"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_rules_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskRuleInput"];
+            };
+        };
+        responses: {
+            /** @description A risk rule of one mode. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRule"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it: params.by, params.max_amount, …), or the mode already has 100 rules (param: kind); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_rules_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskRuleInput"];
+            };
+        };
+        responses: {
+            /** @description What the rule would have flagged of the mode's orders of the last 30 days; nothing was saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRulePreview"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); preview_unavailable: the rule reads the shopper's address, device or country, which orders do not keep, or applies to withdrawals; invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_rules_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the rule's id (rr_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such rule in this mode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    risk_rules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the rule's id (rr_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RiskRuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description A risk rule of one mode. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRule"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it), or one that cannot change (kind); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such rule in this mode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlements_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description a partner's id (self: the merchant's own share) */
+                partner?: string;
+                status?: "pending" | "paying" | "paid" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Settlement objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlements_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SettlementRunInput"];
+            };
+        };
+        responses: {
+            /** @description The settlements cut. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementRun"];
+                };
+            };
+            /** @description test_mode_only: a live key (live settlements run by themselves); parameter_invalid: until is not a time or more than 730 days from now */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlements_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the settlement's id (stl_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner's takings of one window and currency, with the payout that pays them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settlement"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such settlement (of the key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlements_lines: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last line you have */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the settlement's id (stl_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of SettlementLine objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementLineList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such settlement (of the key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlements_retry_payout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the settlement's id (stl_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner's takings of one window and currency, with the payout that pays them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settlement"];
+                };
+            };
+            /** @description payout_state_invalid: the settlement has no payout (nothing to pay) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such settlement (of the key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payout_state_invalid: the payout has not failed, or changed meanwhile (reload); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlements_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the settlement's id (stl_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such settlement (of the key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    skus_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the SKU's id (sku_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SkuPatch"];
+            };
+        };
+        responses: {
+            /** @description An option of a product, with its price (one per currency), stock and rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sku"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it: clearing.splits[i].partner when it is not one of the merchant's partners); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such SKU */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+                /** @description only this customer's contracts */
+                customer?: string;
+                /** @description only contracts in this status */
+                status?: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Subscription objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInput"];
+            };
+        };
+        responses: {
+            /** @description The pending contract and its first order: paying that order activates it and signs the mandate. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreated"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it), e.g. no active SKU, a test_clock with live keys or unknown, customer missing with a secret key; sku_not_recurring: the SKU has no subscription terms; currency_unavailable: the SKU has no price in currency; coupon_invalid, coupon_expired, coupon_not_yet_valid, coupon_not_applicable: the coupon cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description risk_blocked: nothing was created */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description out_of_stock; coupon_exhausted: its total or per-customer limit is reached; trial_unavailable: the customer has had this product's free trial; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agreement_required: agreement_accepted is not true; purchase_limit_exceeded: the customer may buy no more of the SKU */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description maintenance: new orders are paused */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the subscription's id (sub_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A recurring contract (API.md: Subscriptions). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such subscription (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the subscription's id (sub_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description A recurring contract (API.md: Subscriptions). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it; only sku can be changed), e.g. no active SKU; sku_not_recurring: not a subscription SKU; currency_mismatch: no price in the subscription's currency */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such subscription (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the subscription's id (sub_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCancel"];
+            };
+        };
+        responses: {
+            /** @description A recurring contract (API.md: Subscriptions). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such subscription (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one); payment_in_progress: the first payment's outcome is not known yet; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_pause: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the subscription's id (sub_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A recurring contract (API.md: Subscriptions). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such subscription (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscriptions_resume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the subscription's id (sub_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A recurring contract (API.md: Subscriptions). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such subscription (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    test_clocks_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of TestClock objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    test_clocks_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestClockInput"];
+            };
+        };
+        responses: {
+            /** @description A test clock: ready, or advancing while the worker runs what falls due. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description parameter_invalid: frozen_time is neither ISO 8601 nor unix seconds, or not between the years 2000 and 2200; livemode_mismatch: test clocks are for test keys only */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    test_clocks_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the test clock's id (clock_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A test clock: ready, or advancing while the worker runs what falls due. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such test clock (live keys have none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    test_clocks_advance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the test clock's id (clock_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestClockAdvance"];
+            };
+        };
+        responses: {
+            /** @description A test clock: ready, or advancing while the worker runs what falls due. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description parameter_invalid: to is neither ISO 8601 nor unix seconds, not between the years 2000 and 2200, not after frozen_time, or more than two years on */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such test clock (live keys have none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description clock_advancing: wait until the clock is ready; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_index: {
+        parameters: {
+            query?: {
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the id of the last item of the page before */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of WebhookEndpoint objects, oldest cursor first; pass the last id as starting_after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description The endpoint with its signing secret, shown in this answer only. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; url_not_allowed: the url's host is (or resolves to) an address Kassa does not send to (this machine, a private network) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the webhook endpoint's id (we_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endpoint Kassa POSTs events to (never its secret, but on create and roll). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the webhook endpoint's id (we_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description An endpoint Kassa POSTs events to (never its secret, but on create and roll). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; url_not_allowed: the url's host is (or resolves to) an address Kassa does not send to (this machine, a private network); also parameter_invalid when nothing is to change (no param), or enabled and disabled contradict each other */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the webhook endpoint's id (we_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint is deleted; its pending deliveries stopped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDeleted"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either); deleting it twice finds none the second time */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_roll_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the webhook endpoint's id (we_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRoll"];
+            };
+        };
+        responses: {
+            /** @description The endpoint with its signing secret, shown in this answer only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_secret_rolled: rolled by someone else at that moment; idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the webhook endpoint's id (we_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookTestInput"];
+            };
+        };
+        responses: {
+            /** @description Sent (the delivery says how the endpoint answered). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTest"];
+                };
+            };
+            /** @description parameter_invalid: type is unknown, or not one the endpoint listens to; invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such endpoint (another merchant's id, or an endpoint of the other mode, is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_endpoint_disabled: enable the endpoint first; idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawals_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the withdrawal's id (wd_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A withdrawal from a customer's wallet, with its payout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such withdrawal (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawals_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the withdrawal's id (wd_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description A withdrawal from a customer's wallet, with its payout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key: missing, malformed or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description secret_key_required: a publishable key on a secret-only route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description resource_missing: no such withdrawal (of this key's mode) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description review_not_open: not waiting for a decision; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_too_large: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "webhook-channel_config.updated": {
         parameters: {
             query?: never;
@@ -9204,12 +11705,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["ChannelConfigEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9251,12 +11753,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["CheckoutSessionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9298,12 +11801,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["DisputeEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9345,12 +11849,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["DisputeEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9392,12 +11897,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["DisputeEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9439,12 +11945,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9486,12 +11993,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9533,12 +12041,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9580,12 +12089,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9627,12 +12137,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderFulfilmentFailedEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9674,12 +12185,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9721,12 +12233,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9768,12 +12281,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9815,12 +12329,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["OrderEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9862,12 +12377,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["PaymentEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9909,12 +12425,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["PaymentEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -9956,12 +12473,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["PaymentEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10003,12 +12521,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["PaymentEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10050,12 +12569,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Payout"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10097,12 +12617,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Discrepancy"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10144,12 +12665,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["RefundEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10191,12 +12713,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["RefundEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10238,12 +12761,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["RiskEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10285,12 +12809,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["RiskEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10332,12 +12857,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["RiskEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10379,12 +12905,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["RiskEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10426,12 +12953,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Settlement"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10473,12 +13001,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SettlementPaidEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10520,12 +13049,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10567,12 +13097,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10614,12 +13145,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10661,12 +13193,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10708,12 +13241,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10755,12 +13289,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10802,12 +13337,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10849,12 +13385,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionRenewalUpcomingEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10896,12 +13433,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10943,12 +13481,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -10990,12 +13529,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["SubscriptionEventObject"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -11037,12 +13577,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Transfer"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -11084,12 +13625,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Withdrawal"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -11131,12 +13673,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Withdrawal"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant
@@ -11178,12 +13721,13 @@ export interface operations {
                     data: {
                         object: components["schemas"]["Withdrawal"];
                     };
+                    /** @example evt_1a2b3c */
                     id: string;
                     livemode: boolean;
                     /** @constant */
                     object: "event";
                     /** @description the request that created the order (or caused the event) */
-                    request_id?: string | null;
+                    request_id: string | null;
                     /**
                      * @description present only on a sample sent by POST /webhook_endpoints/{id}/test
                      * @constant

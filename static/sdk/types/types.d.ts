@@ -2,17 +2,20 @@
  *
  * They come from the API's OpenAPI document (sdk/openapi.json → src/api-schema.ts, generated: see sdk/README.md,
  * "Where the types come from"), so they follow the API as it changes. Only what the document cannot say is written
- * here: the SDK's own camelCase parameters (``agreementAccepted``, ``session``) and the index signatures that let
- * callers read a field newer than this SDK. */
+ * here: the SDK's own camelCase parameters (``agreementAccepted``, ``session``), the looser ``currency`` and the
+ * firmer ``quantity`` it has always taken, and the index signatures that let callers read a field newer than this
+ * SDK. */
 import type { components } from "./api-schema";
 type Schemas = components["schemas"];
 type PaymentSchema = Schemas["Payment"];
 type QuoteSchema = Schemas["Quote"];
 type SubscriptionSchema = Schemas["Subscription"];
+type OrderStatusEventSchema = Schemas["OrderStatusEvent"];
 export type Money = Schemas["Money"];
 export type Channel = Schemas["Order"]["available_channels"][number];
 export type OrderStatus = Schemas["Order"]["status"];
-export type NextAction = Schemas["NextAction"];
+/** What the client does next after ``pay``: the document's PaymentWithAction.next_action (redirect, qr or none). */
+export type NextAction = Schemas["PaymentWithAction"]["next_action"];
 export interface Payment extends PaymentSchema {
     /** What the client does next; answered by ``pay`` (the document's PaymentWithAction), not by a read order. */
     next_action?: NextAction;
@@ -22,25 +25,31 @@ export interface Order extends Omit<Schemas["Order"], "payments"> {
     payments: Payment[];
     [extra: string]: unknown;
 }
-/** What the status stream (and a poll) says about an order: the document's OrderStatusEvent, whose ``status`` is
- * the order's (the document types it as any string). */
-export interface OrderSnapshot extends Omit<Schemas["OrderStatusEvent"], "status"> {
-    status: OrderStatus;
+/** What the status stream (and a poll) says about an order: the document's OrderStatusEvent. */
+export interface OrderSnapshot extends OrderStatusEventSchema {
 }
 /** Amounts are integers in minor units of ``currency``. */
 export interface Quote extends QuoteSchema {
 }
 type OrderInput = Schemas["OrderInput"];
+/** Lowercase ISO 4217 ("eur"). The document lists every code the API knows; the SDK takes any string (a page's
+ * data-kassa-currency, a variable), as it always has, and the API's 400 names a code it does not know. */
+type CurrencyParam = string;
 /** The body of POST /orders, in the SDK's words: ``session`` is ``checkout_session``, ``agreementAccepted`` is
  * ``agreement_accepted`` (false is refused before any request). */
-export interface CreateOrderParams extends Pick<OrderInput, "items" | "customer" | "coupon" | "currency" | "metadata"> {
+export interface CreateOrderParams extends Pick<OrderInput, "customer" | "coupon" | "metadata"> {
+    /** The API takes a line without a quantity as 1; the SDK asks for it, as it always has, so plugins reading the
+     * items always see one. */
+    items?: Required<Schemas["ItemInput"]>[] | null;
+    currency?: CurrencyParam;
     /** The client_secret of a checkout session your server created: the order is for that session's
      * customer, who may then pay from their wallet. */
     session?: OrderInput["checkout_session"];
     agreementAccepted: boolean;
 }
 /** What ``quote`` may add to the items. */
-export interface QuoteOptions extends Pick<Schemas["QuoteInput"], "coupon" | "currency"> {
+export interface QuoteOptions extends Pick<Schemas["QuoteInput"], "coupon"> {
+    currency?: CurrencyParam;
 }
 /** A SKU's recurring terms, when it is sold as a subscription. */
 export type RecurringTerms = NonNullable<Schemas["Sku"]["subscription"]>;
@@ -50,7 +59,8 @@ export interface Subscription extends SubscriptionSchema {
 }
 type SubscriptionInput = Schemas["SubscriptionInput"];
 /** The body of POST /subscriptions, in the SDK's words (``agreementAccepted`` is ``agreement_accepted``). */
-export interface SubscribeParams extends Pick<SubscriptionInput, "sku" | "coupon" | "currency"> {
+export interface SubscribeParams extends Pick<SubscriptionInput, "sku" | "coupon"> {
+    currency?: CurrencyParam;
     /** Only your reference for the customer (the page cannot prove it); leave it out for a guest. A customer has a
      * product's free trial once: one who has had the product is charged the first period at once. */
     customer?: SubscriptionInput["customer"];

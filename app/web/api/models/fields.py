@@ -32,11 +32,19 @@ class QueryModel(RequestModel):
         return {k: v for k, v in data.items() if v != ""} if isinstance(data, dict) else data
 
 
+def _open_without_saying_so(schema: dict[str, Any]) -> None:
+    # extra="allow" makes pydantic write additionalProperties: true. A schema without additionalProperties: false
+    # already allows more fields (API.md: answers may add some), and the explicit true makes openapi-typescript
+    # give every answer an index signature of unknown, under which the SDK's Omit/Pick lose every named field.
+    if schema.get("additionalProperties") is True:
+        del schema["additionalProperties"]
+
+
 class Answer(BaseModel):
     """An answer's shape, for the document: routes build their JSON in app/web/api/representations.py and the
     tests check every live answer against the schema generated from these."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra=_open_without_saying_so)
 
 
 def _custom(message: str) -> PydanticCustomError:
