@@ -41,3 +41,17 @@ def test_the_apis_405_names_the_method_and_the_path_in_the_error_envelope(client
     error = response.get_json()["error"]
     assert (error["type"], error["code"]) == ("invalid_request_error", "method_not_allowed")
     assert error["message"] == "DELETE is not allowed on /api/v1/orders"
+
+
+def test_an_api_paths_options_names_only_its_own_methods(client):
+    """werkzeug's automatic OPTIONS joined the methods of every route a path could match: POST
+    /risk/list_entries/import also advertised the DELETE of /risk/list_entries/{id}, which the document (and
+    schemathesis' Allow check) knows only on list entries."""
+    allowed = {
+        "/api/v1/risk/list_entries/import": "OPTIONS, POST",
+        "/api/v1/risk/list_entries/export": "GET, HEAD, OPTIONS",
+        "/api/v1/settlements/run": "OPTIONS, POST",
+        "/api/v1/risk/list_entries/rle_1": "DELETE, OPTIONS",
+        "/api/v1/orders": "GET, HEAD, OPTIONS, POST",
+    }
+    assert {path: client.open(path, method="OPTIONS").headers.get("Allow") for path in allowed} == allowed

@@ -24,9 +24,11 @@ from app.web.api import (  # noqa: E402,F401
     wallets,
     webhooks,
 )
+from app.web.api.allowed_methods import allow_matched_route_only  # noqa: E402
 from app.web.cors import register as _register_cors  # noqa: E402
 from app.web.query_args import refuse_nul_in_url, refuse_repeated_query_params  # noqa: E402
 
 _register_cors(bp)
 bp.before_request(refuse_repeated_query_params)  # every query reader below sees one value per name
 bp.before_request(refuse_nul_in_url)
+bp.after_request(allow_matched_route_only)
