@@ -67,6 +67,10 @@ def get_product(merchant_id: str, product_id: str) -> Product:
 
 
 def _parse_items(items: object) -> list[tuple[str, int]]:
+    if items is None:
+        raise InvalidRequest(
+            "items is required: a non-empty list of {sku, quantity}", code="parameter_missing", param="items"
+        )
     if not isinstance(items, list) or not items:
         raise InvalidRequest("items must be a non-empty list of {sku, quantity}", param="items")
     if len(items) > MAX_LINES:

@@ -104,10 +104,12 @@ def create_checkout_session(
     customer_id, email = parse_customer(customer)
     if items is None and product is None:
         raise InvalidRequest(
-            "give items (a fixed basket) or product (the shopper picks the option and quantity)", param="items"
+            "give items (a fixed basket) or product (the shopper picks the option and quantity)",
+            code="parameter_missing",
+            param="items",
         )
     if items is not None and product is not None:
-        raise InvalidRequest("give either items or product, not both", param="product")
+        raise InvalidRequest("give either items or product, not both", code="parameters_exclusive", param="product")
     basket, product_id = None, None
     if currency is not None and items is None:
         raise InvalidRequest(

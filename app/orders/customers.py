@@ -64,6 +64,12 @@ _EMAIL = re.compile(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+")
 
 def parse_customer(customer: object) -> tuple[str, str | None]:
     """``{id, email?}`` as (id, email), or a 400 naming the bad field."""
+    if customer is None:  # a secret key names the customer the order is for; a publishable key may shop as a guest
+        raise InvalidRequest(
+            "customer is required with a secret key: {id, email?} of the customer the order is for",
+            code="parameter_missing",
+            param="customer",
+        )
     if not isinstance(customer, dict):
         raise InvalidRequest("customer must be an object {id, email?}", param="customer")
     cid, email = parse_customer_id(customer.get("id"), param="customer.id"), customer.get("email")

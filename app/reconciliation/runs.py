@@ -61,7 +61,9 @@ def start_run(
     spec = channel_spec(channel)
     if spec is None or "statements" not in spec.capabilities:
         raise InvalidRequest(
-            f"channel must be one that publishes statements: {', '.join(statement_channels())}", param="channel"
+            f"channel must be one that publishes statements: {', '.join(statement_channels())}",
+            code="channel_unavailable",
+            param="channel",
         )
     if not livemode and not is_test_channel(spec.code):
         raise PermissionDenied(

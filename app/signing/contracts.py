@@ -120,7 +120,7 @@ def recurring_sku(merchant_id: str, sku_id: object, param: str = "sku") -> Sku:
     """The merchant's active SKU sold as a subscription, or a 400 saying why not."""
     sku = db.session.get(Sku, sku_id) if isinstance(sku_id, str) else None
     if sku is None or sku.merchant_id != merchant_id or sku.status != "active":
-        raise InvalidRequest(f"no active SKU {sku_id!r}", param=param)
+        raise InvalidRequest(f"no active SKU {sku_id!r}", code="resource_missing", param=param)
     if not sku.subscription_interval:
         raise InvalidRequest(
             f"SKU {sku.id!r} is not sold as a subscription (it has no subscription terms)",

@@ -99,6 +99,10 @@ def flow_target(
     card); None for a link to all their subscriptions. InvalidRequest or Conflict says what to fix."""
     if flow is None and subscription is None:
         return None
+    if flow is None:
+        raise InvalidRequest(
+            f"flow is required with a subscription: one of {', '.join(FLOWS)}", code="parameter_missing", param="flow"
+        )
     if flow not in FLOWS:
         raise InvalidRequest(
             f"flow must be one of {', '.join(FLOWS)} (it names the subscription's page the link opens at)", param="flow"

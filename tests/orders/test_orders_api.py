@@ -86,7 +86,7 @@ def test_order_reserves_limited_stock_and_refuses_more_than_left(api, catalog):
         (
             {"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": True},
             400,
-            "parameter_invalid",
+            "parameter_missing",
             "customer",
         ),
         (

@@ -178,7 +178,11 @@ def _seq_of(merchant_id: str, customer_id: str, currency: str, livemode: bool, e
         )
     )
     if seq is None:
-        raise InvalidRequest("starting_after must be the id of a movement of this statement", param="starting_after")
+        raise InvalidRequest(
+            "starting_after must be the id of a movement of this statement",
+            code="resource_missing",
+            param="starting_after",
+        )
     return seq
 
 

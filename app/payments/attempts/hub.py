@@ -88,6 +88,10 @@ def start_payment(
 def _start_payment(
     order: Order, channel_code: object, *, return_url: str, actor: str, recurring: str | None
 ) -> PaymentAttempt:
+    if channel_code is None:  # only an order of nothing is paid without one
+        raise InvalidRequest(
+            "channel is required: name the channel to pay with", code="parameter_missing", param="channel"
+        )
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
     require_channel(order, channel_code)

@@ -25,7 +25,9 @@ from app.web.api.representations import checkout_session_json
     errors={
         400: BAD_FIELD + "customer, items or product (resource_missing: not on sale), currency (currency_unavailable "
         "when an item has no price in it), URLs, metadata, expires_at; sku_recurring: a subscription SKU "
-        "(items[i].sku) or a product sold only as subscriptions (product), which POST /subscriptions opens",
+        "(items[i].sku) or a product sold only as subscriptions (product), which POST /subscriptions opens; "
+        "parameters_exclusive: items and product both given (param product); parameter_missing: neither given "
+        "(param items)",
         409: "out_of_stock",
         503: "maintenance: new orders are refused for now; retry later",
     },

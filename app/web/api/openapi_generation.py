@@ -77,6 +77,9 @@ def _parameters(declared: Operation, schemas: dict, refs: dict) -> list[dict]:
             description = prop.pop("description", None)
             prop.pop("title", None)
             parameter = {"name": name, "in": "query", "required": name in required, "schema": prop}
+            if name not in required:
+                # QueryModel: sent empty (status=) it counts as left out, as it always has.
+                parameter["allowEmptyValue"] = True
             if description:
                 parameter["description"] = description
             parameters.append(parameter)

@@ -85,7 +85,9 @@ _NOT_YOURS = (
         400: BAD_FIELD
         + COUPON_400
         + "; checkout_session_invalid (unknown, another merchant's or another mode's session); "
-        "sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it)",
+        "sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it); parameter_missing: "
+        "customer, with a secret key (a publishable key may leave it out: a guest), or items, without a checkout "
+        "session",
         402: "risk_blocked: the merchant's risk settings refuse this order",
         409: COUPON_409 + "; checkout_session_complete, checkout_session_expired",
         422: "agreement_required (agreement_accepted is not true), or purchase_limit_exceeded (the customer may buy "
@@ -173,7 +175,8 @@ def orders_index(query: OrderListQuery):
         400: BAD_FIELD
         + "channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for "
         "a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's "
-        "return_url is not a page of the merchant's allowed origins",
+        "return_url is not a page of the merchant's allowed origins; parameter_missing: channel, for an order that "
+        "costs something",
         402: "risk_blocked: the merchant's risk settings refuse this payment",
         404: _NOT_YOURS,
         409: "payment_in_progress, payment_outcome_unknown (its outcome not known yet), order_expired, "

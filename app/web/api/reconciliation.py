@@ -38,7 +38,8 @@ _NO_RUN = "resource_missing: no such run (for a test key: nor one of a channel t
     body=ReconciliationRunInput,
     answers={201: ReconciliationRunAnswer},
     errors={
-        400: "parameter_invalid: channel publishes no statements, or date is malformed or in the future",
+        400: "channel_unavailable: channel publishes no statements (the message lists those that do); "
+        "parameter_invalid: date is malformed or in the future",
         403: "secret_key_required: a publishable key on a secret-only route; live_key_required: a test key and a "
         "channel that is not test-only",
     },

@@ -43,8 +43,10 @@ _STATE = "subscription_state_invalid: the contract's status does not allow this 
     body=SubscriptionInput,
     answers={201: SubscriptionCreated},
     errors={
-        400: "parameter_invalid: a field to fix (param names it), e.g. no active SKU, a test_clock with live keys or "
-        "unknown, customer missing with a secret key; sku_not_recurring: the SKU has no subscription terms; "
+        400: "resource_missing: no active SKU of that id (param sku); "
+        "parameter_invalid: a field to fix (param names it), e.g. a test_clock with live keys or "
+        "unknown; parameter_missing: customer, with a secret key; sku_not_recurring: the SKU has no subscription "
+        "terms; "
         "currency_unavailable: the SKU has no price in currency; coupon_invalid, coupon_expired, "
         "coupon_not_yet_valid, coupon_not_applicable: the coupon cannot be used",
         402: "risk_blocked: nothing was created",
@@ -160,7 +162,8 @@ def subscriptions_resume(subscription_id: str):
     body=SubscriptionUpdate,
     answers={200: Subscription},
     errors={
-        400: "parameter_invalid: a field to fix (param names it; only sku can be changed), e.g. no active SKU; "
+        400: "resource_missing: no active SKU of that id (param sku); "
+        "parameter_invalid: a field to fix (param names it; only sku can be changed); "
         "sku_not_recurring: not a subscription SKU; currency_mismatch: no price in the subscription's currency",
         404: _MISSING,
         409: _STATE,
@@ -185,9 +188,9 @@ def subscriptions_update(subscription_id: str, body: SubscriptionUpdate):
     body=BillingLinkInput,
     answers={201: BillingLink},
     errors={
-        400: "parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown or "
-        "missing with subscription; subscription not one of the customer's in this mode; return_url not an "
-        "absolute http(s) URL of at most 1400 characters; a field a billing link does not take",
+        400: "parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown; "
+        "subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most "
+        "1400 characters; a field a billing link does not take; parameter_missing: flow, with subscription",
         409: "subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending "
         "as the customer or merchant asked)",
     },

@@ -159,7 +159,9 @@ def _statement_currency(merchant_id: str, customer_id: str, livemode: bool, aske
         return asked
     held = wallet_currencies(merchant_id, customer_id, livemode=livemode)
     if len(held) > 1:
-        raise InvalidRequest(f"currency is required: this wallet holds {', '.join(held)}", param="currency")
+        raise InvalidRequest(
+            f"currency is required: this wallet holds {', '.join(held)}", code="parameter_missing", param="currency"
+        )
     return held[0] if held else None
 
 
@@ -177,8 +179,9 @@ def _period(query: WalletStatementCsvQuery) -> tuple:
     query=WalletStatementQuery,
     answers={200: WalletStatement},
     errors={
-        400: _CUSTOMER_400 + "; currency is required when the wallet holds more than one; from must be before to; "
-        "starting_after must be a movement of this statement"
+        400: _CUSTOMER_400
+        + "; parameter_missing: currency, when the wallet holds more than one; from must be before to; "
+        "resource_missing: starting_after is not a movement of this statement"
     },
     path=_CUSTOMER,
 )
@@ -217,7 +220,10 @@ def customers_wallet_statement(customer_id: str, query: WalletStatementQuery):
     "The same statement as CSV (every movement in the period), streamed",
     query=WalletStatementCsvQuery,
     raw_answers={200: ("text/csv", {"type": "string"}, "CSV")},
-    errors={400: _CUSTOMER_400 + "; currency is required when the wallet holds more than one; from must be before to"},
+    errors={
+        400: _CUSTOMER_400
+        + "; parameter_missing: currency, when the wallet holds more than one; from must be before to"
+    },
     path=_CUSTOMER,
 )
 def customers_wallet_statement_csv(customer_id: str, query: WalletStatementCsvQuery):

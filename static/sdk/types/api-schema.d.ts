@@ -5383,7 +5383,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; customer, items or product (resource_missing: not on sale), currency (currency_unavailable when an item has no price in it), URLs, metadata, expires_at; sku_recurring: a subscription SKU (items[i].sku) or a product sold only as subscriptions (product), which POST /subscriptions opens */
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; customer, items or product (resource_missing: not on sale), currency (currency_unavailable when an item has no price in it), URLs, metadata, expires_at; sku_recurring: a subscription SKU (items[i].sku) or a product sold only as subscriptions (product), which POST /subscriptions opens; parameters_exclusive: items and product both given (param product); parameter_missing: neither given (param items) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5591,7 +5591,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingLink"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown or missing with subscription; subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most 1400 characters; a field a billing link does not take */
+            /** @description parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown; subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most 1400 characters; a field a billing link does not take; parameter_missing: flow, with subscription */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6117,7 +6117,7 @@ export interface operations {
                     "application/json": components["schemas"]["WalletStatement"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); currency is required when the wallet holds more than one; from must be before to; starting_after must be a movement of this statement */
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); parameter_missing: currency, when the wallet holds more than one; from must be before to; resource_missing: starting_after is not a movement of this statement */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6183,7 +6183,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); currency is required when the wallet holds more than one; from must be before to */
+            /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters); parameter_missing: currency, when the wallet holds more than one; from must be before to */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6788,7 +6788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; resource_missing: an items[i].sku that is not on sale; currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend); checkout_session_invalid (unknown, another merchant's or another mode's session); sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it) */
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; resource_missing: an items[i].sku that is not on sale; currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend); checkout_session_invalid (unknown, another merchant's or another mode's session); sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it); parameter_missing: customer, with a secret key (a publishable key may leave it out: a guest), or items, without a checkout session */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,7 +7336,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayResponse"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's return_url is not a page of the merchant's allowed origins */
+            /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's return_url is not a page of the merchant's allowed origins; parameter_missing: channel, for an order that costs something */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8633,7 +8633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReconciliationRun"];
                 };
             };
-            /** @description parameter_invalid: channel publishes no statements, or date is malformed or in the future */
+            /** @description channel_unavailable: channel publishes no statements (the message lists those that do); parameter_invalid: date is malformed or in the future */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10187,7 +10187,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionCreated"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it), e.g. no active SKU, a test_clock with live keys or unknown, customer missing with a secret key; sku_not_recurring: the SKU has no subscription terms; currency_unavailable: the SKU has no price in currency; coupon_invalid, coupon_expired, coupon_not_yet_valid, coupon_not_applicable: the coupon cannot be used */
+            /** @description resource_missing: no active SKU of that id (param sku); parameter_invalid: a field to fix (param names it), e.g. a test_clock with live keys or unknown; parameter_missing: customer, with a secret key; sku_not_recurring: the SKU has no subscription terms; currency_unavailable: the SKU has no price in currency; coupon_invalid, coupon_expired, coupon_not_yet_valid, coupon_not_applicable: the coupon cannot be used */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10354,7 +10354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Subscription"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it; only sku can be changed), e.g. no active SKU; sku_not_recurring: not a subscription SKU; currency_mismatch: no price in the subscription's currency */
+            /** @description resource_missing: no active SKU of that id (param sku); parameter_invalid: a field to fix (param names it; only sku can be changed); sku_not_recurring: not a subscription SKU; currency_mismatch: no price in the subscription's currency */
             400: {
                 headers: {
                     [name: string]: unknown;
