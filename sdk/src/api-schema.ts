@@ -2148,6 +2148,8 @@ export interface components {
              * @default null
              */
             payment?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * ChannelConfigEventObject
@@ -2307,6 +2309,8 @@ export interface components {
              * @default null
              */
             success_url?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** CheckoutSessionItem */
         CheckoutSessionItem: {
@@ -2320,6 +2324,8 @@ export interface components {
              * @default null
              */
             client_secret?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * CustomerBalance
@@ -2525,6 +2531,8 @@ export interface components {
             starting_after?: string | null;
             /** @default null */
             status?: ("open" | "resolved") | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * DiscrepancySide
@@ -2621,6 +2629,8 @@ export interface components {
         DisputeEvidenceInput: {
             /** @description the merchant's evidence, sent to the provider as it is (leading and trailing spaces dropped) */
             text: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * DisputeList
@@ -2655,6 +2665,8 @@ export interface components {
              * @enum {string}
              */
             status?: "needs_response" | "under_review" | "won" | "lost";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Entitlements
@@ -2788,6 +2800,8 @@ export interface components {
              * @enum {string}
              */
             type?: "order.created" | "order.paying" | "order.paid" | "order.fulfilled" | "order.completed" | "order.refunding" | "order.refunded" | "order.closed" | "payment.succeeded" | "payment.failed" | "payment.canceled" | "payment.captured_on_inactive_order" | "checkout_session.completed" | "refund.succeeded" | "refund.failed" | "subscription.activated" | "subscription.renewed" | "subscription.past_due" | "subscription.canceled" | "settlement.paid" | "dispute.created" | "dispute.updated" | "dispute.closed" | "risk.review_opened" | "risk.review_approved" | "risk.review_rejected" | "risk.blocked" | "subscription.created" | "subscription.updated" | "subscription.paused" | "subscription.resumed" | "subscription.renewal_upcoming" | "subscription.renewal_failed" | "subscription.expired" | "settlement.created" | "payout.failed" | "reconciliation.discrepancy" | "withdrawal.created" | "withdrawal.paid" | "withdrawal.failed" | "transfer.created";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * ItemInput
@@ -2798,7 +2812,11 @@ export interface components {
             quantity?: number;
             /** @example sku_1a2b3c */
             sku: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
+        /** @description any JSON value without NUL characters and with integers within 64 bits */
+        JsonValue: unknown;
         /**
          * Money
          * @description An amount in minor units of its currency.
@@ -2903,6 +2921,8 @@ export interface components {
             email?: string | null;
             /** @description the merchant's reference for the customer */
             id: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** OrderDispute */
         OrderDispute: {
@@ -2946,6 +2966,8 @@ export interface components {
         OrderEventsQuery: {
             /** @description the order's client secret: required with a publishable key */
             client_secret?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         OrderFulfilmentFailedEventObject: {
             amount: components["schemas"]["OrderAmount"];
@@ -3016,6 +3038,8 @@ export interface components {
             metadata?: {
                 [key: string]: string | number | boolean | null;
             } | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** OrderItem */
         OrderItem: {
@@ -3073,6 +3097,8 @@ export interface components {
              * @enum {string}
              */
             status?: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * OrderStatusEvent
@@ -3196,6 +3222,8 @@ export interface components {
             reserve_bps?: number;
             /** @default 0 */
             reserve_days?: number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * PartnerList
@@ -3223,6 +3251,8 @@ export interface components {
             /** @description rolling reserve of the key's mode: share of each settlement's new takings held back (a released reserve is paid out whole) */
             reserve_bps?: number;
             reserve_days?: number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** PayInput */
         PayInput: {
@@ -3241,6 +3271,8 @@ export interface components {
              * @default null
              */
             return_url?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * PayResponse
@@ -3374,6 +3406,8 @@ export interface components {
              * @enum {string}
              */
             currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Product
@@ -3428,6 +3462,8 @@ export interface components {
              * @default null
              */
             status?: ("draft" | "active" | "archived") | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * ProductList
@@ -3462,6 +3498,8 @@ export interface components {
              * @enum {string}
              */
             status?: "draft" | "active" | "archived";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** ProductPatch */
         ProductPatch: {
@@ -3495,6 +3533,8 @@ export interface components {
              * @default null
              */
             status?: ("draft" | "active" | "archived") | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * QrAction
@@ -3544,6 +3584,8 @@ export interface components {
              */
             currency?: ("aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL") | null;
             items: components["schemas"]["ItemInput"][];
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** QuoteLine */
         QuoteLine: {
@@ -3609,6 +3651,8 @@ export interface components {
              * @example 2026-11-26
              */
             date: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * ReconciliationRunList
@@ -3634,6 +3678,8 @@ export interface components {
             limit?: number;
             /** @default null */
             starting_after?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * RedirectAction
@@ -3714,6 +3760,8 @@ export interface components {
              * @default null
              */
             reason?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** RefundRequest */
         RefundRequest: {
@@ -3745,6 +3793,8 @@ export interface components {
             client_secret?: string | null;
             /** @description why the shopper asks, in 1 to 500 characters */
             reason: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * RefundResponse
@@ -3766,6 +3816,8 @@ export interface components {
         ReviewDecision: {
             /** @enum {string} */
             decision: "approve" | "reject";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * RiskAssessment
@@ -3860,6 +3912,8 @@ export interface components {
             note?: string | null;
             /** @description ip accepts an address or a CIDR range; leading and trailing spaces are dropped, emails and domains lower-cased */
             value: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * RiskListEntryList
@@ -3887,6 +3941,8 @@ export interface components {
             starting_after?: string;
             /** @description only entries of this value (with kind: as that kind stores it, e.g. a lower-cased email) */
             value?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** RiskReview */
         RiskReview: {
@@ -3935,8 +3991,10 @@ export interface components {
             kind: "velocity" | "amount_limit" | "first_purchase_limit" | "refund_abuse" | "currency_country_mismatch";
             /** @description velocity: {by: customer|email|ip|device, window_seconds, max_count or max_amount with currency?}; amount_limit: {max_amount, currency?}; first_purchase_limit: {max_amount, currency?} (max_amount: minor units; with currency the rule applies to orders in it only, without it the same number in every currency); refund_abuse: {approve_below, deny_from} (scores 0-100 of shopper refund requests); currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the shopper's country from TRUSTED_COUNTRY_HEADER); velocity (by customer) and amount_limit take applies_to: orders (default) or withdrawals (wallet withdrawals instead of orders) */
             params: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["JsonValue"];
             };
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * RiskRuleList
@@ -3975,7 +4033,7 @@ export interface components {
             enabled?: boolean;
             /** @description velocity: {by: customer|email|ip|device, window_seconds, max_count or max_amount with currency?}; amount_limit: {max_amount, currency?}; first_purchase_limit: {max_amount, currency?} (max_amount: minor units; with currency the rule applies to orders in it only, without it the same number in every currency); refund_abuse: {approve_below, deny_from} (scores 0-100 of shopper refund requests); currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the shopper's country from TRUSTED_COUNTRY_HEADER); velocity (by customer) and amount_limit take applies_to: orders (default) or withdrawals (wallet withdrawals instead of orders) */
             params?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["JsonValue"];
             };
         };
         /**
@@ -4071,6 +4129,8 @@ export interface components {
             limit?: number;
             /** @default null */
             starting_after?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * SettlementList
@@ -4098,6 +4158,8 @@ export interface components {
             starting_after?: string | null;
             /** @default null */
             status?: ("pending" | "paying" | "paid" | "failed") | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Settlement
@@ -4165,6 +4227,8 @@ export interface components {
              * @default null
              */
             until?: (string | number) | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Sku
@@ -4276,6 +4340,8 @@ export interface components {
                 /** @description days a new contract runs free: the shopper signs the mandate with nothing charged, and the first period is charged when the trial ends (0 or left out: no trial; shown only when set); a customer has a product's trial once */
                 trial_days?: number | null;
             };
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** SkuPatch */
         SkuPatch: {
@@ -4346,6 +4412,8 @@ export interface components {
                 /** @description days a new contract runs free: the shopper signs the mandate with nothing charged, and the first period is charged when the trial ends (0 or left out: no trial; shown only when set); a customer has a product's trial once */
                 trial_days?: number | null;
             };
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** SkuSubscription */
         SkuSubscription: {
@@ -4427,6 +4495,8 @@ export interface components {
              * @default false
              */
             at_period_end?: boolean | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * SubscriptionCreated
@@ -4454,6 +4524,8 @@ export interface components {
             email?: string | null;
             /** @description secret key: the customer. Publishable key: only the merchant's reference for an unverified customer (never their wallet), at most 197 characters, kept as pk:<id> */
             id: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         SubscriptionEventObject: {
             cancel_at_period_end: boolean;
@@ -4587,6 +4659,8 @@ export interface components {
              * @default null
              */
             test_clock?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * SubscriptionList
@@ -4617,6 +4691,8 @@ export interface components {
              * @default null
              */
             status?: ("pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired") | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * SubscriptionMandate
@@ -4789,6 +4865,8 @@ export interface components {
              * @example 1795792068
              */
             to: string | number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * TestClockInput
@@ -4801,6 +4879,8 @@ export interface components {
              * @example 1795792068
              */
             frozen_time: string | number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * TestClockList
@@ -4821,6 +4901,8 @@ export interface components {
             limit?: number;
             /** @default null */
             starting_after?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Topup
@@ -4858,6 +4940,8 @@ export interface components {
              * @enum {string}
              */
             currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * TopupResponse
@@ -4903,6 +4987,8 @@ export interface components {
             description?: string | null;
             /** @description the receiving customer's id (not the sender) */
             to: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * TransferResponse
@@ -4983,6 +5069,8 @@ export interface components {
              * @example 1795792068
              */
             to?: string | number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /** WalletStatementQuery */
         WalletStatementQuery: {
@@ -5017,6 +5105,8 @@ export interface components {
              * @example 1795792068
              */
             to?: string | number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * WebhookDelivery
@@ -5131,6 +5221,8 @@ export interface components {
              * @example https://merchant.example/hooks
              */
             url: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * WebhookEndpointList
@@ -5151,12 +5243,14 @@ export interface components {
             limit?: number;
             /** @description the id of the last item of the page before */
             starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * WebhookEndpointUpdate
          * @description Only what changes: at least one of url, events, enabled or disabled.
          */
-        WebhookEndpointUpdate: {
+        WebhookEndpointUpdate: ({
             /** @description Stripe's spelling: the opposite of enabled */
             disabled?: boolean;
             /** @description false: no event is queued for it, and its pending deliveries stop */
@@ -5169,7 +5263,9 @@ export interface components {
              * @example https://merchant.example/hooks
              */
             url?: string;
-        } | unknown | unknown | unknown | unknown;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        }) | unknown | unknown | unknown | unknown;
         /** WebhookSecretRoll */
         WebhookSecretRoll: {
             /**
@@ -5177,6 +5273,8 @@ export interface components {
              * @default 24
              */
             overlap_hours?: number | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * WebhookTest
@@ -5221,6 +5319,8 @@ export interface components {
              * @enum {unknown}
              */
             type?: "checkout_session.completed" | "dispute.closed" | "dispute.created" | "dispute.updated" | "order.closed" | "order.completed" | "order.created" | "order.fulfilled" | "order.paid" | "order.paying" | "order.refunded" | "order.refunding" | "payment.canceled" | "payment.captured_on_inactive_order" | "payment.failed" | "payment.succeeded" | "payout.failed" | "reconciliation.discrepancy" | "refund.failed" | "refund.succeeded" | "risk.blocked" | "risk.review_approved" | "risk.review_opened" | "risk.review_rejected" | "settlement.created" | "settlement.paid" | "subscription.activated" | "subscription.canceled" | "subscription.created" | "subscription.expired" | "subscription.past_due" | "subscription.paused" | "subscription.renewal_failed" | "subscription.renewal_upcoming" | "subscription.renewed" | "subscription.resumed" | "subscription.updated" | "transfer.created" | "withdrawal.created" | "withdrawal.failed" | "withdrawal.paid" | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Withdrawal
@@ -5264,6 +5364,8 @@ export interface components {
             currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
             /** @description the customer's payout account at the provider: 4-100 letters, digits, spaces or _ . - / : */
             destination: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * WithdrawalList
@@ -5287,6 +5389,8 @@ export interface components {
              * @default null
              */
             starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * WithdrawalResponse
@@ -5302,6 +5406,8 @@ export interface components {
              * @enum {string}
              */
             decision: "approve" | "reject";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
     };
     responses: never;

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from app.web.api.models.errors import Error
+from app.web.api.models.fields import RequestModel
 from app.web.api.operation import Operation, operation_of
 
 _REF = "#/components/schemas/{model}"
@@ -113,6 +114,8 @@ def generated(app: Flask) -> tuple[dict, dict]:
     schemas: dict[str, dict] = top.get("$defs", {})
     for schema in schemas.values():
         _untitled(schema)
+    schemas["JsonValue"] = JSON_VALUE
+    _sound_json_only(schemas)
     paths: dict[str, dict] = {}
     for path, method, declared, view in operations:
         item: dict[str, Any] = {"summary": declared.summary, "operationId": view.__name__}
@@ -191,6 +194,50 @@ def generated(app: Flask) -> tuple[dict, dict]:
         item.update({k: v for k, v in declared.extra.items() if not k.startswith("_")})
         paths.setdefault(path, {})[method] = item
     return paths, schemas
+
+
+# Any JSON value app/web/json_bodies.py reads: no NUL in text or names, integers within 64 bits. Fields a model does
+# not name are ignored, but a body holding such a value anywhere is refused, so the document says so.
+JSON_VALUE = {
+    "anyOf": [
+        {"type": "string", "pattern": "^[^\\u0000]*$"},
+        {"type": "integer", "minimum": -(2**63), "maximum": 2**63 - 1},
+        {"type": "number", "not": {"type": "integer"}},
+        {"type": "boolean"},
+        {"type": "null"},
+        {"type": "array", "items": {"$ref": _REF.format(model="JsonValue")}},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": "^[^\\u0000]*$"},
+            "additionalProperties": {"$ref": _REF.format(model="JsonValue")},
+        },
+    ],
+    "description": "any JSON value without NUL characters and with integers within 64 bits",
+}
+
+
+def _request_model_names() -> set[str]:
+    names, pending = set(), [RequestModel]
+    while pending:
+        model = pending.pop()
+        names.add(model.__name__)
+        pending.extend(model.__subclasses__())
+    return names
+
+
+def _sound_json_only(schemas: dict[str, dict]) -> None:
+    """Request bodies: what a model ignores must still be sound JSON, and a free-form object (metadata) holds such
+    values only."""
+    for name in _request_model_names() & set(schemas):
+        schema = schemas[name]
+        if schema.get("type") != "object":
+            continue
+        schema.setdefault("additionalProperties", {"$ref": _REF.format(model="JsonValue")})
+        schema.setdefault("propertyNames", {"pattern": "^[^\\u0000]*$"})
+        for prop in schema.get("properties", {}).values():
+            for choice in [prop, *prop.get("anyOf", [])]:
+                if choice.get("type") == "object" and choice.get("additionalProperties", True) in (True, {}):
+                    choice["additionalProperties"] = {"$ref": _REF.format(model="JsonValue")}
 
 
 def _untitled(schema: Any) -> None:

@@ -84,9 +84,23 @@ def operation(
     return decorate
 
 
+_INT64 = 2**63
+
+
+def _whole_numbers_as_integers(value: Any) -> Any:
+    """284.0 is the integer 284 to JSON Schema (and so to the document and every client generated from it)."""
+    if isinstance(value, float) and value.is_integer() and -_INT64 <= value < _INT64:
+        return int(value)
+    if isinstance(value, list):
+        return [_whole_numbers_as_integers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _whole_numbers_as_integers(item) for key, item in value.items()}
+    return value
+
+
 def parse(model: type[BaseModel], data: dict) -> Any:
     try:
-        return model.model_validate(data)
+        return model.model_validate(_whole_numbers_as_integers(data))
     except ValidationError as error:
         raise invalid_request(error) from None
 

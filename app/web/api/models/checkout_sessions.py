@@ -8,10 +8,10 @@ from pydantic import Field, WithJsonSchema
 
 from app.platform.http.urls import MAX_URL_LENGTH
 from app.web.api.models.catalog import AnyCaseCurrency, Items
-from app.web.api.models.fields import Answer, IdOf, RequestModel, RequestTime, Time
+from app.web.api.models.fields import HTTP_URL_PATTERN, Answer, IdOf, RequestModel, RequestTime, Time
 from app.web.api.models.orders import Metadata, OrderCustomerInput
 
-_URL = {"type": "string", "format": "uri", "maxLength": MAX_URL_LENGTH}
+_URL = {"type": "string", "format": "uri", "pattern": HTTP_URL_PATTERN, "maxLength": MAX_URL_LENGTH}
 
 
 class CheckoutSessionCustomer(Answer):

@@ -47,6 +47,22 @@ class Answer(BaseModel):
     model_config = ConfigDict(extra="allow", json_schema_extra=_open_without_saying_so)
 
 
+# What check_http_url (app/platform/http/urls.py) takes, as a pattern: http or https, an optional user, a host (or an
+# [IPv6] one), a port 1-65535, then no space or control character. Schema and server must agree both ways: a
+# client generated from the document neither sends what the server refuses nor expects a refusal it never gets.
+_NOT_SPACE = r"[^\s\x00-\x1f\x7f-\x9f"
+HTTP_URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://(?:" + _NOT_SPACE + r"/?#@]*@)?"
+    r"(?:" + _NOT_SPACE + r"/?#@:\[\]]+|\[[0-9A-Fa-f:.]+\])"
+    r"(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?"
+    r"(?:[/?#]" + _NOT_SPACE + r"]*)?$"
+)
+
+
+def http_url_schema(max_length: int) -> dict[str, Any]:
+    return {"type": "string", "format": "uri", "pattern": HTTP_URL_PATTERN, "maxLength": max_length}
+
+
 def _custom(message: str) -> PydanticCustomError:
     # "{param}" (not in the error's context, so left as it is) is filled by app/web/api/model_errors.py with the
     # field's name as the client sent it.
@@ -121,7 +137,7 @@ RequestTime = Annotated[
     BeforeValidator(_time),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "string", "format": "date-time"}, {"type": "integer", "minimum": 0}],
+            "anyOf": [{"type": "string", "format": "date-time"}, {"type": "integer"}],
             "examples": ["2026-11-27T15:07:48Z", 1795792068],
         }
     ),
@@ -139,6 +155,8 @@ def Limit(default: int = 20, maximum: int = 100) -> Any:  # noqa: N802
     """A page size: a whole number (its digits, in a query string) within its bounds, else a 400 that names them."""
 
     def check(value: object) -> int:
+        if isinstance(value, str) and value.endswith(".0") and value[:-2].isascii() and value[:-2].isdigit():
+            value = value[:-2]  # 20.0 is the integer 20 to JSON Schema, as the document's clients read it
         number = parse_whole_number(value) if isinstance(value, str) else value
         if type(number) is not int or not 1 <= number <= maximum:
             raise _custom(f"{{param}} must be an integer between 1 and {maximum}")

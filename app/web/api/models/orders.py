@@ -25,6 +25,7 @@ from app.web.api.models.fields import (
     RequestTime,
     SchemaRef,
     Time,
+    http_url_schema,
     page_of,
 )
 from app.web.api.models.risk import RiskAssessment
@@ -291,7 +292,7 @@ class PayInput(RequestModel):
         Annotated[
             str,
             AfterValidator(_return_url),
-            WithJsonSchema({"type": "string", "format": "uri", "maxLength": MAX_RETURN_URL_LENGTH}),
+            WithJsonSchema(http_url_schema(MAX_RETURN_URL_LENGTH)),
         ]
         | None
     ) = Field(

@@ -24,6 +24,7 @@ from app.web.api.models.fields import (
     RequestModel,
     SchemaRef,
     Time,
+    http_url_schema,
     page_of,
 )
 
@@ -68,7 +69,7 @@ def _return_url(value: str) -> str:
 ReturnUrl = Annotated[
     str,
     AfterValidator(_return_url),
-    WithJsonSchema({"type": "string", "format": "uri", "maxLength": MAX_RETURN_URL_LENGTH}),
+    WithJsonSchema(http_url_schema(MAX_RETURN_URL_LENGTH)),
 ]
 
 

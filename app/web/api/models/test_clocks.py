@@ -38,7 +38,7 @@ def ClockTime(description: str) -> object:  # noqa: N802 (a type, named as one)
         WithJsonSchema(
             {
                 "anyOf": [
-                    {"type": "string", "format": "date-time"},
+                    {"type": "string", "format": "date-time", "pattern": "^(?:20|21)[0-9]{2}-"},
                     {
                         "type": "integer",
                         "minimum": int(EARLIEST.timestamp()),
