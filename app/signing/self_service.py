@@ -107,11 +107,19 @@ def flow_target(
         raise InvalidRequest(
             f"flow must be one of {', '.join(FLOWS)} (it names the subscription's page the link opens at)", param="flow"
         )
+    if subscription is None:
+        raise InvalidRequest(
+            f"subscription is required with flow {flow}: the id of the customer's subscription whose payment method "
+            "changes",
+            code="parameter_missing",
+            param="subscription",
+        )
     sub = db.session.get(Subscription, subscription) if isinstance(subscription, str) else None
     if sub is None or (sub.merchant_id, sub.customer_id, sub.livemode) != (merchant_id, customer_id, livemode):
         raise InvalidRequest(
             f"flow {flow} needs one of customer {customer_id!r}'s subscriptions, in this mode: no "
             f"subscription {subscription!r}",
+            code="resource_missing",
             param="subscription",
         )
     refusal = update_refusal(sub)

@@ -5698,7 +5698,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingLink"];
                 };
             };
-            /** @description parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown; subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most 1400 characters; a field a billing link does not take; parameter_missing: flow, with subscription */
+            /** @description parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown; return_url not an absolute http(s) URL of at most 1400 characters; a field a billing link does not take; parameter_missing: flow, with subscription, or subscription, with flow; resource_missing: subscription not one of the customer's in this mode */
             400: {
                 headers: {
                     [name: string]: unknown;

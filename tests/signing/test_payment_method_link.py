@@ -49,10 +49,10 @@ def test_a_link_that_cannot_open_at_the_update_says_what_to_fix(api, sandbox, wo
 
     assert link({"flow": "cancel", "subscription": mine["id"]}) == (400, "parameter_invalid", "flow")
     assert link({"subscription": mine["id"]}) == (400, "parameter_missing", "flow")
-    assert link({"flow": "payment_method_update"}) == (400, "parameter_invalid", "subscription")
+    assert link({"flow": "payment_method_update"}) == (400, "parameter_missing", "subscription")
     assert link({"flow": "payment_method_update", "subscription": theirs["id"]}) == (
         400,
-        "parameter_invalid",
+        "resource_missing",
         "subscription",
     )  # another customer's: as if it did not exist
     assert link({"flow": "payment_method_update", "subscription": mine["id"], "return_url": "x"}) == (

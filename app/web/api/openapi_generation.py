@@ -75,6 +75,7 @@ def _parameters(declared: Operation, schemas: dict, refs: dict) -> list[dict]:
         required = set(schema.get("required", []))
         for name, prop in schema.get("properties", {}).items():
             prop = _query_value(prop)
+            _no_nul(prop)
             description = prop.pop("description", None)
             prop.pop("title", None)
             parameter = {"name": name, "in": "query", "required": name in required, "schema": prop}
@@ -216,6 +217,31 @@ JSON_VALUE = {
 }
 
 
+_NO_NUL = "^[^\\u0000]*$"
+
+
+def _no_nul(schema: Any) -> None:
+    """Text in a request never holds a NUL (app/web/json_bodies.py, app/web/query_args.py): said of every string
+    a body or a query takes that its own pattern or enum does not already bound."""
+    if isinstance(schema, list):
+        for item in schema:
+            _no_nul(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    kinds = schema.get("type")
+    if (kinds == "string" or (isinstance(kinds, list) and "string" in kinds)) and not (
+        {"enum", "const", "format"} & set(schema)
+    ):
+        if "pattern" not in schema:
+            schema["pattern"] = _NO_NUL
+        elif schema["pattern"] != _NO_NUL:
+            schema.setdefault("not", {"pattern": "\\u0000"})
+    for key, value in schema.items():
+        if key not in ("not", "enum", "const", "examples", "default"):
+            _no_nul(value)
+
+
 def _request_model_names() -> set[str]:
     names, pending = set(), [RequestModel]
     while pending:
@@ -232,6 +258,7 @@ def _sound_json_only(schemas: dict[str, dict]) -> None:
         schema = schemas[name]
         if schema.get("type") != "object":
             continue
+        _no_nul(schema)
         schema.setdefault("additionalProperties", {"$ref": _REF.format(model="JsonValue")})
         schema.setdefault("propertyNames", {"pattern": "^[^\\u0000]*$"})
         for prop in schema.get("properties", {}).values():

@@ -189,8 +189,9 @@ def subscriptions_update(subscription_id: str, body: SubscriptionUpdate):
     answers={201: BillingLink},
     errors={
         400: "parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown; "
-        "subscription not one of the customer's in this mode; return_url not an absolute http(s) URL of at most "
-        "1400 characters; a field a billing link does not take; parameter_missing: flow, with subscription",
+        "return_url not an absolute http(s) URL of at most 1400 characters; a field a billing link does not take; "
+        "parameter_missing: flow, with subscription, or subscription, with flow; resource_missing: subscription "
+        "not one of the customer's in this mode",
         409: "subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending "
         "as the customer or merchant asked)",
     },
