@@ -119,7 +119,8 @@ def generated(app: Flask) -> tuple[dict, dict]:
     _sound_json_only(schemas)
     paths: dict[str, dict] = {}
     for path, method, declared, view in operations:
-        item: dict[str, Any] = {"summary": declared.summary, "operationId": view.__name__}
+        # No operationId: Redoc would name each section by it, and /docs/api's links (docs, search) name them by path.
+        item: dict[str, Any] = {"summary": declared.summary}
         if declared.description:
             item["description"] = declared.description
         parameters = []
