@@ -181,6 +181,8 @@ SHAPE_CODES = {"parameter_invalid", "invalid_json"}
 # field (API.md), each listed here with the rule.
 CROSS_FIELD_RULES = {
     ("POST /risk/list_entries", "value"): "the value's form depends on kind (an email, an IP address or CIDR range)",
+    ("GET /risk/list_entries", "value"): "as POST /risk/list_entries: a filter's value has its kind's form",
+    ("POST /reconciliation_runs", "date"): "a day that has happened (the document cannot name today)",
     ("POST /risk/rules", "params"): "a rule's params depend on its kind (velocity counts by customer, email, ...)",
     ("POST /risk/rules/preview", "params"): "as POST /risk/rules",
     ("PATCH /risk/rules/{id}", "params"): "as POST /risk/rules",
