@@ -1,4 +1,4 @@
-"""Parsing request bodies and query strings into clear 400 errors."""
+"""Reading a request's JSON body into a clear 400 (queries are read by their models: app/web/api/models)."""
 
 from __future__ import annotations
 
