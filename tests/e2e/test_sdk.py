@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.conftest import free_port
 from tests.support.stream_process import start_stream_process
@@ -385,9 +385,7 @@ def test_headless_components_sell_a_subscription_sku_on_its_terms(
     page.get_by_role("button", name="Subscribe").click()
     expect(page.locator("[data-kassa-error=quantity]")).to_contain_text("one at a time")
     page.get_by_label("How many?").fill("1")
-    with page.expect_response(re.compile(r"/api/v1/subscriptions$")) as opened:
-        page.get_by_role("button", name="Subscribe").click()
-    subscription = opened.value.json()["subscription"]
+    subscription = _answer_before_leaving(page, r"/api/v1/subscriptions$", "Subscribe")["subscription"]
     # The card payment redirects to the provider, whose page asks the shopper to authorise the recurring charge.
     page.wait_for_url(re.compile(r"/sandbox/pay/"))
     expect(page.get_by_text("$9.99 every month, cancel anytime")).to_be_visible()
@@ -569,13 +567,31 @@ def test_headless_components_charge_in_the_currency_the_page_asks_for(
     assert [(p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [(899, "eur", "succeeded")]
 
 
+def _answer_before_leaving(page: Page, url: str, button: str) -> dict:
+    """Press ``button`` and return the JSON Kassa answered to the request to ``url`` it makes. The page goes on to
+    the provider at once, and a browser drops the body of an answer a page navigated away from, so the body is
+    read as it passes (a route that forwards the request unchanged)."""
+    answered: dict = {}
+
+    def keep(route: Route) -> None:
+        response = route.fetch()
+        answered.update(response.json())
+        route.fulfill(response=response)
+
+    page.route(re.compile(url), keep)
+    try:
+        with page.expect_response(re.compile(url)):
+            page.get_by_role("button", name=button).click()
+    finally:
+        page.unroute(re.compile(url), keep)
+    return answered
+
+
 def _subscribe_with_the_card(page: Page) -> dict:
     """Pay with the card, agree and press Subscribe on the components' page: what POST /subscriptions answered."""
     page.get_by_label("Card").check()
     page.get_by_label("I agree").check()
-    with page.expect_response(re.compile(r"/api/v1/subscriptions$")) as opened:
-        page.get_by_role("button", name="Subscribe").click()
-    return opened.value.json()
+    return _answer_before_leaving(page, r"/api/v1/subscriptions$", "Subscribe")
 
 
 def test_headless_components_say_the_free_trial_a_subscription_starts(
