@@ -87,7 +87,10 @@ def _check_tree(body: dict) -> None:
         elif isinstance(value, int):
             if not -_INT64 <= value < _INT64:
                 raise InvalidRequest("this number is out of range", param=path)
-        elif isinstance(value, float) and not math.isfinite(value):
+        elif isinstance(value, float) and (
+            not math.isfinite(value) or (value.is_integer() and not -_INT64 <= value < _INT64)
+        ):
+            # 1e20 is an integer to JSON Schema, and so out of range as 100000000000000000000 is
             raise InvalidRequest("this number is out of range", param=path)
 
 

@@ -75,7 +75,7 @@ def _parameters(declared: Operation, schemas: dict, refs: dict) -> list[dict]:
         required = set(schema.get("required", []))
         for name, prop in schema.get("properties", {}).items():
             prop = _query_value(prop)
-            _no_nul(prop)
+            _reader_bounds(prop)
             description = prop.pop("description", None)
             prop.pop("title", None)
             parameter = {"name": name, "in": "query", "required": name in required, "schema": prop}
@@ -221,16 +221,22 @@ JSON_VALUE = {
 _NO_NUL = "^[^\\u0000]*$"
 
 
-def _no_nul(schema: Any) -> None:
-    """Text in a request never holds a NUL (app/web/json_bodies.py, app/web/query_args.py): said of every string
-    a body or a query takes that its own pattern or enum does not already bound."""
+def _reader_bounds(schema: Any) -> None:
+    """Text in a request never holds a NUL and an integer fits in 64 bits (app/web/json_bodies.py,
+    app/web/query_args.py): said of every string a body or a query takes that its own pattern or enum does not
+    already bound, and of every integer without bounds of its own."""
     if isinstance(schema, list):
         for item in schema:
-            _no_nul(item)
+            _reader_bounds(item)
         return
     if not isinstance(schema, dict):
         return
     kinds = schema.get("type")
+    if kinds == "integer" or (isinstance(kinds, list) and "integer" in kinds):
+        if "maximum" not in schema and "exclusiveMaximum" not in schema:
+            schema["maximum"] = 2**63 - 1
+        if "minimum" not in schema and "exclusiveMinimum" not in schema:
+            schema["minimum"] = -(2**63)
     if (kinds == "string" or (isinstance(kinds, list) and "string" in kinds)) and not (
         {"enum", "const", "format"} & set(schema)
     ):
@@ -240,7 +246,7 @@ def _no_nul(schema: Any) -> None:
             schema.setdefault("not", {"pattern": "\\u0000"})
     for key, value in schema.items():
         if key not in ("not", "enum", "const", "examples", "default"):
-            _no_nul(value)
+            _reader_bounds(value)
 
 
 def _request_model_names() -> set[str]:
@@ -259,7 +265,7 @@ def _sound_json_only(schemas: dict[str, dict]) -> None:
         schema = schemas[name]
         if schema.get("type") != "object":
             continue
-        _no_nul(schema)
+        _reader_bounds(schema)
         schema.setdefault("additionalProperties", {"$ref": _REF.format(model="JsonValue")})
         schema.setdefault("propertyNames", {"pattern": "^[^\\u0000]*$"})
         for prop in schema.get("properties", {}).values():

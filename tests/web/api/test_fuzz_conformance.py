@@ -195,6 +195,9 @@ CROSS_FIELD_RULES = {
     ("PATCH /skus/{id}", "price"): "a price's largest amount depends on its currency (money.max_amount)",
     ("POST /products/{id}/skus", "price"): "a price's largest amount depends on its currency (money.max_amount)",
     ("POST /products", "clearing.splits"): "the partners' shares add up to 10000 basis points",
+    ("POST /customers/{id}/topups", "amount"): "a wallet amount's largest value depends on its currency",
+    ("POST /customers/{id}/transfers", "amount"): "a wallet amount's largest value depends on its currency",
+    ("POST /customers/{id}/withdrawals", "amount"): "a wallet amount's largest value depends on its currency",
     ("GET /customers/{id}/wallet/statement", "from"): "from is before to",
     ("GET /customers/{id}/wallet/statement.csv", "from"): "from is before to",
 }

@@ -55,6 +55,8 @@ def sku_body(**sku) -> dict:
             "out of range",
             "items[0].quantity",
         ),
+        # 1e20 is the integer 10**20 to JSON Schema (and the document): out of range where it is ignored too
+        (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "extra": 1e20}', "out of range", "extra"),
         (b'{"items": [{"sku": "sku_test_month", "quantity": ' + b"9" * 5000 + b"}]}", "too long", None),
         (b'{"items": [{"sku": "sku_\xff\xfe", "quantity": 1}]}', "UTF-8", None),
     ],

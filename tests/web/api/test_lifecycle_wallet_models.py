@@ -38,7 +38,8 @@ def test_refund_routes_take_an_optional_body_of_a_strict_amount_and_a_short_reas
     create = spec["paths"]["/orders/{id}/refunds"]["post"]
     assert create["requestBody"]["required"] is False
     refund_input = _schema(spec, "RefundInput")["properties"]
-    assert refund_input["amount"]["anyOf"][0] == {"minimum": 1, "type": "integer"}
+    # at least 1, and at most what a JSON body may hold (app/web/json_bodies.py refuses a larger integer)
+    assert refund_input["amount"]["anyOf"][0] == {"minimum": 1, "maximum": 2**63 - 1, "type": "integer"}
     assert refund_input["reason"]["anyOf"][0]["maxLength"] == 500
     assert "amount_too_large" in create["responses"]["422"]["description"]
     assert "idempotency_key_reused" in create["responses"]["409"]["description"]
@@ -148,7 +149,8 @@ def test_transfer_and_statement_routes_take_their_shapes_from_the_document(spec,
     limit = _param(spec, "/customers/{id}/wallet/statement", "get", "limit")["schema"]
     assert (limit["default"], limit["maximum"]) == (100, 1000)
     since = _param(spec, "/customers/{id}/wallet/statement.csv", "get", "from")["schema"]
-    assert {"type": "integer"} in since["anyOf"]  # unix seconds, before 1970 too
+    unix_seconds = {"type": "integer", "minimum": -62135596800, "maximum": 253402300799}  # years 1 to 9999
+    assert unix_seconds in since["anyOf"]  # before 1970 too
     csv = spec["paths"]["/customers/{id}/wallet/statement.csv"]["get"]["responses"]["200"]
     assert list(csv["content"]) == ["text/csv"]
 

@@ -261,7 +261,9 @@ class PriceInput(RequestModel):
     currency: AnyCaseCurrency
 
 
-_NAME = Field(min_length=1, max_length=200)
+# Not blank: the catalog strips names and refuses one of spaces only.
+_NOT_BLANK = {"pattern": r"\S"}
+_NAME = Field(min_length=1, max_length=200, json_schema_extra=_NOT_BLANK)
 
 
 class _SkuFields(RequestModel):
@@ -286,7 +288,7 @@ class SkuInput(_SkuFields):
 
 
 class SkuPatch(_SkuFields):
-    name: str = Field(default=None, min_length=1, max_length=200)
+    name: str = Field(default=None, min_length=1, max_length=200, json_schema_extra=_NOT_BLANK)
     price: PriceInput = Field(default=None)
 
 
@@ -303,4 +305,4 @@ class ProductInput(_ProductFields):
 
 
 class ProductPatch(_ProductFields):
-    name: str = Field(default=None, min_length=1, max_length=200)
+    name: str = Field(default=None, min_length=1, max_length=200, json_schema_extra=_NOT_BLANK)

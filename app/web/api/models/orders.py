@@ -225,7 +225,12 @@ class PayResponse(Answer):
 
 
 class OrderCustomerInput(RequestModel):
-    id: str = Field(min_length=1, max_length=MAX_CUSTOMER_ID, description="the merchant's reference for the customer")
+    id: str = Field(
+        min_length=1,
+        max_length=MAX_CUSTOMER_ID,
+        json_schema_extra={"pattern": r"\S"},
+        description="the merchant's reference for the customer",
+    )
     email: str | None = Field(
         default=None, max_length=320, description="where the receipt is emailed once the order is paid"
     )

@@ -12,6 +12,7 @@ from app.web.api.models.fields import (
     Cursor,
     Limit,
     Money,
+    NotBlank,
     NullableTime,
     QueryModel,
     RequestModel,
@@ -47,7 +48,12 @@ PayoutAccount = Annotated[
     ),
 ]
 # Trimmed before it is measured, as the partner is stored.
-PartnerName = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+PartnerName = Annotated[
+    str,
+    Field(strict=True),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    NotBlank(),
+]
 ReserveBps = Annotated[
     int,
     Field(
