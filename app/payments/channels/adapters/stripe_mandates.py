@@ -26,8 +26,9 @@ from app.payments.channels.interface import (
     ProviderUnavailable,
 )
 
-# What a renewal's failure says when the bank asked for the customer; the card page offers the saved card then.
-AUTHENTICATION_REQUIRED = "authentication_required: the card's bank asks the customer to confirm this payment"
+# What a renewal's failure says when the bank asked for the customer (Stripe's ``authentication_required``); the
+# shopper reads it on the order page, where paying by Stripe offers the saved card and the bank's check.
+AUTHENTICATION_REQUIRED = "your card's bank asks you to confirm this payment (authentication required)"
 
 
 def is_setup(reference: str | None) -> bool:
