@@ -281,3 +281,20 @@ def test_a_setup_intent_webhook_is_verified_and_applied_once(
     assert after["mandate"]["reference"] == confirmed.payment_method
     updates = [t for t in after["timeline"] if t["reason"].startswith("payment method updated")]
     assert len(updates) == 1
+
+
+def test_a_card_detached_in_stripes_dashboard_is_learned_by_the_contract_check(
+    app, api, worker, stripe_account, monthly, clock
+):
+    from app.jobs import reconcile_contracts
+
+    sub = stripe_subscription(api, worker, stripe_account, monthly, clock)
+    stripe_account.client.v1.payment_methods.detach(sub["mandate"]["reference"])  # the merchant, at Stripe
+
+    with app.app_context():
+        assert reconcile_contracts()["found"] == {"mandate_revoked_at_provider": 1}
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["mandate"]["status"] == "revoked" and after["cancel_at_period_end"] is True
+    advance(api, worker, clock, unix(2027, 3, 5))
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "canceled"
+    assert stripe_account.off_session_creates == []  # never charged again
