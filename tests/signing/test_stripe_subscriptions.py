@@ -298,3 +298,25 @@ def test_a_card_detached_in_stripes_dashboard_is_learned_by_the_contract_check(
     advance(api, worker, clock, unix(2027, 3, 5))
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "canceled"
     assert stripe_account.off_session_creates == []  # never charged again
+
+
+def test_the_janitor_finds_a_trials_setup_intent_whose_create_answer_was_lost(
+    app, api, worker, stripe_account, trial_sku, clock
+):
+    from app.extensions import db
+    from app.payments.attempts.janitor import resolve_unknown_attempt
+    from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
+    from app.payments.models import PaymentAttempt
+
+    created = subscribe(api, trial_sku, test_clock=clock)
+    payment = api.post(f"/orders/{created['order']['id']}/pay", json={"channel": "stripe"}).json["payment"]
+    with app.app_context():
+        # As if the create call had timed out: Kassa never learnt the SetupIntent's id.
+        db.session.execute(
+            PaymentAttempt.__table__.update().where(PaymentAttempt.id == payment["id"]).values(provider_reference=None)
+        )
+        db.session.commit()
+        mark_outcome_unknown(payment["id"], "Stripe did not answer")
+        attempt = resolve_unknown_attempt(payment["id"])
+        assert (attempt.status, attempt.provider_reference) == ("pending", payment["provider_reference"])
+        assert "/checkout/card/" in attempt.next_action["url"]  # the shopper can still save the card

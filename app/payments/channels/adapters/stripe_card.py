@@ -297,16 +297,23 @@ class StripeAdapter(StripeMandates):
         return self._result(self._call(lambda: self.client.v1.payment_intents.retrieve(provider_reference)).to_dict())
 
     def find_payment(self, attempt_id: str) -> ChannelResult | None:
-        """The PaymentIntent Kassa created for an attempt, by its metadata, among the most recent ones; None if
-        Stripe has none (the create never took effect). The janitor asks within minutes of the create, so the
-        bounded scan of recent intents is enough."""
+        """The PaymentIntent (or, for a payment of nothing that saves a card, the SetupIntent) Kassa created for an
+        attempt, by its metadata, among the most recent ones; None if Stripe has none (the create never took
+        effect). The janitor asks within minutes of the create, so the bounded scan of recent intents is enough."""
+        intent = self._find_recent(self.client.v1.payment_intents, attempt_id)
+        if intent is not None:
+            return self._result(intent)
+        setup = self._find_recent(self.client.v1.setup_intents, attempt_id)
+        return self.setup_result(setup) if setup is not None else None
+
+    def _find_recent(self, service, attempt_id: str) -> dict | None:
         starting_after = None
         for _ in range(FIND_PAGES):
             params = {"limit": 100, **({"starting_after": starting_after} if starting_after else {})}
-            page = self._call(lambda: self.client.v1.payment_intents.list(params=params))
+            page = self._call(lambda: service.list(params=params))
             for intent in (item.to_dict() for item in page.data):
                 if (intent.get("metadata") or {}).get("kassa_attempt_id") == attempt_id:
-                    return self._result(intent)
+                    return intent
             if not page.has_more or not page.data:
                 return None
             starting_after = page.data[-1].id
