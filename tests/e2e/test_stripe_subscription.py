@@ -25,6 +25,15 @@ from tests.signing.test_stripe_subscriptions import (  # noqa: F401  (fixture)
 pytestmark = pytest.mark.e2e
 
 
+def fits_a_phone(page: Page) -> bool:
+    """Whether the page, shown 390 px wide, is laid out that wide (nothing scrolls sideways); the size is kept."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    width = page.evaluate("() => Math.max(document.documentElement.scrollWidth, window.innerWidth)")
+    page.set_viewport_size(size)
+    return width <= 390
+
+
 def subscribe_by_stripe(api, worker, billing, sku: str, clock: str, number: str) -> dict:
     """A contract for a customer with an email, its first order paid by card at Stripe."""
     created = api.post(
@@ -68,6 +77,7 @@ def test_a_renewal_the_bank_wants_the_shopper_for_is_paid_on_session_from_the_em
 
     expect(page.get_by_role("heading", name="Pay $9.99 by card")).to_be_visible()
     assert serious_violations(page) == []
+    assert fits_a_phone(page)
     page.get_by_role("button", name="Pay $9.99 with the saved card").click()
     # localstripe's Stripe.js shows the bank's check, as Stripe.js does for a card that asks for it.
     page.get_by_role("button", name="Complete authentication").click()
@@ -93,6 +103,7 @@ def test_a_new_card_saved_on_the_billing_page_is_charged_by_the_next_renewal(
 
     expect(page.get_by_role("heading", name="Save a card for your subscription")).to_be_visible()
     assert serious_violations(page) == []
+    assert fits_a_phone(page)
     for field, value in (
         ("number", "5555555555554444"),
         ("exp_month", "12"),
