@@ -120,6 +120,8 @@ def start_setup(sub: Subscription, channel: object, *, return_url: Callable[[str
         callback_url=f"{base}/hooks/channels/{channel}",
         recurring=terms,
         mandate_callback_url=f"{base}/hooks/mandates/{channel}",
+        merchant_id=sub.merchant_id,
+        customer_id=sub.customer_id,
     )
     try:
         with (

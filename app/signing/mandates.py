@@ -8,15 +8,17 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.orders.models import Order
-from app.payments.channels.registry import adapter_for
+from app.payments.channels.registry import adapter_for, channel_spec
 from app.payments.models import PaymentAttempt
 from app.signing.changes import cancel_now
 from app.signing.contracts import change
 from app.signing.models import Subscription
 from app.signing.state import ENDS_MANDATE_REVOKED, LIVE
 
-# Channels that can sign a recurring agreement.
-SIGNING_CHANNELS = ("sandbox_card", "wallet")
+
+def signs_mandates(channel: str) -> bool:
+    """Whether a channel's payment signs a recurring agreement: the wallet (its own), or one declaring ``recurring``."""
+    return channel == "wallet" or "recurring" in getattr(channel_spec(channel), "capabilities", ())
 
 
 def signed_mandate(order: Order) -> dict:
@@ -25,7 +27,7 @@ def signed_mandate(order: Order) -> dict:
     attempt = db.session.scalar(
         select(PaymentAttempt).where(PaymentAttempt.order_id == order.id, PaymentAttempt.status == "succeeded")
     )
-    if attempt is None or attempt.channel not in SIGNING_CHANNELS:
+    if attempt is None or not signs_mandates(attempt.channel):
         return {"mandate_channel": None, "mandate_status": None, "mandate_reference": None}
     if attempt.channel == "wallet":
         return {"mandate_channel": "wallet", "mandate_status": "active", "mandate_reference": order.customer_id}

@@ -1,4 +1,6 @@
 // The Stripe channel's card page: Stripe's card element makes a PaymentMethod in the browser, Kassa confirms it.
+// A card saved for nothing (a SetupIntent) is confirmed by Stripe.js itself; a renewal may be paid with the saved
+// card, Stripe.js showing the bank's check when it asks for one.
 (function () {
   "use strict";
   const form = document.getElementById("card-form");
@@ -10,33 +12,57 @@
   const error = document.getElementById("card-error");
   const button = form.querySelector("button[type=submit]");
 
-  function fail(message) {
-    error.textContent = message;
-    error.hidden = false;
-    button.disabled = false;
+  function failer(where, pressed) {
+    return function (message) {
+      where.textContent = message;
+      where.hidden = false;
+      pressed.disabled = false;
+    };
+  }
+  const fail = failer(error, button);
+
+  // Kassa confirms the PaymentIntent with ``body``; Stripe.js finishes an authentication the bank asks for.
+  async function confirm(target, body, onFail) {
+    let answer;
+    try {
+      const response = await fetch(target.dataset.confirmUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": target.dataset.csrfToken },
+        body: JSON.stringify(body),
+      });
+      answer = await response.json();
+    } catch (e) {
+      return onFail(target.dataset.errorNetwork);
+    }
+    if (answer.error) return onFail(answer.error);
+    if (answer.authenticate) await stripe.confirmCardPayment(answer.authenticate);
+    window.location.assign(answer.next_url || target.dataset.nextUrl);
   }
 
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
     button.disabled = true;
     error.hidden = true;
+    if (form.dataset.setupSecret) {
+      const saved = await stripe.confirmCardSetup(form.dataset.setupSecret, { payment_method: { card: card } });
+      if (!saved || saved.error) return fail((saved && saved.error && saved.error.message) || form.dataset.errorCard);
+      return window.location.assign(form.dataset.nextUrl);
+    }
     const made = await stripe.createPaymentMethod({ type: "card", card: card });
     if (!made || made.error || !made.paymentMethod) {
       return fail((made && made.error && made.error.message) || form.dataset.errorCard);
     }
-    let answer;
-    try {
-      const response = await fetch(form.dataset.confirmUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": form.dataset.csrfToken },
-        body: JSON.stringify({ payment_method: made.paymentMethod.id }),
-      });
-      answer = await response.json();
-    } catch (e) {
-      return fail(form.dataset.errorNetwork);
-    }
-    if (answer.error) return fail(answer.error);
-    if (answer.authenticate) await stripe.confirmCardPayment(answer.authenticate);
-    window.location.assign(answer.next_url || form.dataset.nextUrl);
+    await confirm(form, { payment_method: made.paymentMethod.id }, fail);
   });
+
+  const savedForm = document.getElementById("saved-card-form");
+  if (savedForm) {
+    const savedButton = savedForm.querySelector("button[type=submit]");
+    const savedFail = failer(document.getElementById("saved-card-error"), savedButton);
+    savedForm.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      savedButton.disabled = true;
+      await confirm(savedForm, { saved_card: true }, savedFail);
+    });
+  }
 })();

@@ -122,6 +122,8 @@ def _start_payment(
         callback_url=f"{hooks_base}/hooks/channels/{channel_code}",
         recurring=recurring,
         mandate_callback_url=f"{hooks_base}/hooks/mandates/{channel_code}",
+        merchant_id=order.merchant_id,
+        customer_id=order.customer_id,
     )
     try:
         with (

@@ -39,6 +39,9 @@ class PaymentRequest:
     # the provider reports a revoke to mandate_callback_url.
     recurring: str | None = None
     mandate_callback_url: str | None = None
+    # Who pays: a provider that saves the card on its own customer record (Stripe's Customer) keys it by these.
+    merchant_id: str | None = None
+    customer_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from app.orders.state import PAID_STATUSES
 from app.payments.attempts.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
 from app.payments.attempts.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
 from app.payments.attempts.janitor import NEVER_CREATED
+from app.payments.channels.adapters.stripe_mandates import AUTHENTICATION_REQUIRED
 from app.payments.models import PaymentAttempt
 from app.payments.refunds.representation import refunds_for_order
 from app.payments.representation import payments_for_order
@@ -37,6 +38,9 @@ _KASSA_FAILURES = {
     MARKED_FAILED: lazy_gettext("stopped by the merchant"),
     QR_EXPIRED: lazy_gettext("the QR code expired"),
     NEVER_CREATED: lazy_gettext("the provider never created the payment"),
+    AUTHENTICATION_REQUIRED: lazy_gettext(
+        "your card's bank asks you to confirm this payment (authentication required)"
+    ),
 }
 
 

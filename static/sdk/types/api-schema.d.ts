@@ -5726,7 +5726,7 @@ export interface paths {
         put?: never;
         /**
          * Open a subscription and its first order
-         * @description Paying the first order activates the contract and signs the mandate (a SKU with a free trial: the order is of nothing, only sandbox_card and wallet are offered, and the contract is trialing until the trial ends; a customer who has had a contract on the product before gets no trial: the order is of the SKU's price).
+         * @description Paying the first order activates the contract and signs the mandate (a SKU with a free trial: the order is of nothing, only channels that sign for nothing (sandbox_card, stripe, wallet) are offered, and the contract is trialing until the trial ends; a customer who has had a contract on the product before gets no trial: the order is of the SKU's price).
          */
         post: {
             parameters: {

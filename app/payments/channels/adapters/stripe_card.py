@@ -26,6 +26,7 @@ from app.payments.channels.adapters.stripe_disputes import (
     disputed_payment,
 )
 from app.payments.channels.adapters.stripe_http import LoggedHttpClient
+from app.payments.channels.adapters.stripe_mandates import StripeMandates, is_setup
 from app.payments.channels.interface import (
     CallbackRejected,
     ChannelResult,
@@ -44,7 +45,9 @@ T = TypeVar("T")
 # Webhook events Kassa acts on, which the merchant subscribes the endpoint to; any other verified event is
 # acknowledged and ignored.
 PAYMENT_EVENTS = ("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled")
-WEBHOOK_EVENTS = PAYMENT_EVENTS + DISPUTE_EVENTS
+# A SetupIntent saves a card for a payment of nothing (a free trial's first order, a subscriber's new card).
+SETUP_EVENTS = ("setup_intent.succeeded", "setup_intent.setup_failed", "setup_intent.canceled")
+WEBHOOK_EVENTS = PAYMENT_EVENTS + SETUP_EVENTS + DISPUTE_EVENTS
 # Stripe's dispute fee in the US, $15.00, charged when a dispute opens and kept whatever the outcome: on a win the
 # disputed amount comes back, and the separate counter fee, not this one (support.stripe.com, "Disputes" and "June
 # 2025 pricing updates for disputes"). Elsewhere it depends on the account's country: the merchant names it.
@@ -78,7 +81,7 @@ def key_mode(key: str) -> bool | None:
     return {"live": True, "test": False}.get(parts[1]) if len(parts) > 2 else None
 
 
-class StripeAdapter:
+class StripeAdapter(StripeMandates):
     code = "stripe"
     default_name = "Card (Stripe)"
     default_icon = "card"
@@ -207,16 +210,27 @@ class StripeAdapter:
         )
 
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
+        """A PaymentIntent the shopper confirms on Kassa's card page. One that signs a contract (``recurring``)
+        is made on the customer's Stripe Customer and saves the card for off-session renewals; one of nothing
+        that signs a contract is a SetupIntent (stripe_mandates.py)."""
         try:
             amount = to_stripe_amount(request.amount, request.currency)
         except ValueError as exc:
             raise ProviderRefused(str(exc)) from exc
+        customer = self.customer_for(request) if request.recurring else None
+        if customer and request.amount == 0:
+            reference = self.create_setup(request, customer)
+            return ProviderPayment(
+                reference=reference, next_action=self._card_page(request.attempt_id, request.return_url)
+            )
         params = {
             "amount": amount,
             "currency": request.currency,
             "payment_method_types": ["card"],
             "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description},
         }
+        if customer:
+            params.update(customer=customer, setup_future_usage="off_session")
         # The attempt id as idempotency key: a retried create returns the same PaymentIntent.
         intent = self._call(
             lambda: self.client.v1.payment_intents.create(
@@ -276,19 +290,30 @@ class StripeAdapter:
         return self._result(intent.to_dict())
 
     def query_payment(self, provider_reference: str) -> ChannelResult:
+        if is_setup(provider_reference):
+            return self.setup_result(
+                self._call(lambda: self.client.v1.setup_intents.retrieve(provider_reference)).to_dict()
+            )
         return self._result(self._call(lambda: self.client.v1.payment_intents.retrieve(provider_reference)).to_dict())
 
     def find_payment(self, attempt_id: str) -> ChannelResult | None:
-        """The PaymentIntent Kassa created for an attempt, by its metadata, among the most recent ones; None if
-        Stripe has none (the create never took effect). The janitor asks within minutes of the create, so the
-        bounded scan of recent intents is enough."""
+        """The PaymentIntent (or, for a payment of nothing that saves a card, the SetupIntent) Kassa created for an
+        attempt, by its metadata, among the most recent ones; None if Stripe has none (the create never took
+        effect). The janitor asks within minutes of the create, so the bounded scan of recent intents is enough."""
+        intent = self._find_recent(self.client.v1.payment_intents, attempt_id)
+        if intent is not None:
+            return self._result(intent)
+        setup = self._find_recent(self.client.v1.setup_intents, attempt_id)
+        return self.setup_result(setup) if setup is not None else None
+
+    def _find_recent(self, service, attempt_id: str) -> dict | None:
         starting_after = None
         for _ in range(FIND_PAGES):
             params = {"limit": 100, **({"starting_after": starting_after} if starting_after else {})}
-            page = self._call(lambda: self.client.v1.payment_intents.list(params=params))
+            page = self._call(lambda: service.list(params=params))
             for intent in (item.to_dict() for item in page.data):
                 if (intent.get("metadata") or {}).get("kassa_attempt_id") == attempt_id:
-                    return self._result(intent)
+                    return intent
             if not page.has_more or not page.data:
                 return None
             starting_after = page.data[-1].id
@@ -366,6 +391,14 @@ class StripeAdapter:
                 return self._dispute_notice(json.loads(body)["data"]["object"])
             except (KeyError, TypeError, AttributeError, UnknownDisputeStatus) as exc:
                 raise CallbackRejected(f"Stripe event is not a Dispute Kassa can read: {exc}") from exc
+        if event.type in SETUP_EVENTS:
+            try:
+                intent = json.loads(body)["data"]["object"]
+                if not (intent.get("metadata") or {}).get("kassa_attempt_id"):
+                    return None  # a card saved on the same account by something other than Kassa
+                return self.setup_result(intent)
+            except (KeyError, TypeError, AttributeError, ProviderOutcomeUnknown) as exc:
+                raise CallbackRejected("Stripe event is not a SetupIntent Kassa can read") from exc
         if event.type not in PAYMENT_EVENTS:
             return None
         try:
@@ -467,7 +500,7 @@ CHANNEL = ChannelSpec(
             "paste its signing secret.",
         ),
     ),
-    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes"}),
+    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes", "recurring", "setup"}),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
     fee_bps=290,

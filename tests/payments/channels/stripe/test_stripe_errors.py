@@ -158,6 +158,28 @@ def test_an_off_session_charge_the_bank_wants_authenticated_is_a_failed_result_w
     assert len(recorded.requests) == 1 and "off_session=true" in recorded.requests[0]["body"]
 
 
+def test_a_renewal_the_bank_wants_authenticated_fails_its_try_with_a_reason_the_shopper_reads(app, recorded):
+    """Stripe's 402 for a saved card charged off session: the renewal's try fails (dunning asks the subscriber),
+    its reason says the bank asks them to confirm, and the charge went to the card's own Customer with the renewal
+    attempt's id as idempotency key."""
+    from app.payments.channels.adapters.stripe_mandates import AUTHENTICATION_REQUIRED as ASKS_THE_SHOPPER
+
+    recorded.answers.append((200, {"id": "pm_1", "object": "payment_method", "customer": "cus_1", "type": "card"}))
+    recorded.answers.append(AUTHENTICATION_REQUIRED)
+    with app.app_context():
+        result = _adapter(recorded.url).deduct(
+            "pm_1", amount=999, currency="usd", reference="pay_renewal", description="Order ord_1"
+        )
+    assert (result.status, result.provider_reference, result.failure_reason) == (
+        "failed",
+        "pi_offsession",
+        ASKS_THE_SHOPPER,
+    )
+    charge = recorded.requests[1]
+    assert charge["headers"]["Idempotency-Key"] == "pay_renewal"
+    assert all(f in charge["body"] for f in ("off_session=true", "customer=cus_1", "payment_method=pm_1"))
+
+
 def _without(body: dict, key: str) -> dict:
     return {k: v for k, v in body.items() if k != key}
 
