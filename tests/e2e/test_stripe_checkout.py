@@ -25,7 +25,9 @@ def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(
     page.goto("/portal/channels")
     expect(page.get_by_text("stripe is not set up")).to_be_visible()
     page.get_by_role("link", name="Edit Card (Stripe)").click()
-    expect(page.get_by_text("Can: card form, disputes, partial refunds, redirect, refunds.")).to_be_visible()
+    expect(
+        page.get_by_text("Can: card form, disputes, partial refunds, redirect, refunds, statements.")
+    ).to_be_visible()
     page.get_by_label("Secret key").fill(SECRET_KEY)
     page.get_by_label("Publishable key").fill(PUBLISHABLE_KEY)
     page.get_by_label("Webhook signing secret").fill(WEBHOOK_SECRET)

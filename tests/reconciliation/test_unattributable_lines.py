@@ -6,7 +6,34 @@ from __future__ import annotations
 
 import requests
 
-from tests.reconciliation.test_reconciliation import discrepancies, reconcile
+from tests.reconciliation.test_reconciliation import discrepancies, found, reconcile
+from tests.reconciliation.test_stripe_reconciliation import paid_by_card, stripe_account  # noqa: F401  (fixture)
+
+
+def test_a_charge_made_outside_kassa_on_the_merchants_stripe_account_is_reported(
+    app,
+    api,
+    catalog,
+    localstripe,
+    stripe_account,
+    worker,
+    portal,  # noqa: F811
+):
+    paid_by_card(app, api, localstripe, worker, catalog["sku"])
+    # Another till of the merchant's charges $12.34 on the same Stripe account: no kassa_attempt_id.
+    intent = localstripe.client.v1.payment_intents.create(
+        params={"amount": 1234, "currency": "usd", "payment_method_types": ["card"]}
+    )
+    charge = localstripe.pay_with_card(intent.id).latest_charge
+    charge_id = charge if isinstance(charge, str) else charge.id
+
+    run = reconcile(api, worker, channel="stripe")
+    assert found(run) == {"missing_in_kassa": 1} and run["matched"] == 1 and run["lines"] == 2
+    [missing] = discrepancies(api, run)
+    assert (missing["line_type"], missing["reference"], missing["kassa_object"]) == ("capture", charge_id, None)
+    assert (missing["provider"]["amount"], missing["provider"]["currency"]) == (1234, "usd")
+    assert (missing["status"], run["auto_resolved"]) == ("open", 0)  # nothing in Kassa to settle it with
+    assert "Kassa has no order for it" in portal.text("/portal/reconciliation")
 
 
 def test_a_sandbox_capture_under_a_reference_kassa_never_made_is_reported(app, api, sandbox, worker):
