@@ -111,3 +111,23 @@ def test_a_stripe_dispute_kassa_never_heard_of_is_reported_and_fetched(
 
     again = reconcile(api, worker, channel="stripe")  # the day now agrees
     assert found(again) == {} and again["lines"] == again["matched"] == 3
+
+
+def test_a_stripe_dispute_won_without_its_webhook_is_reported_and_fetched(
+    app, api, catalog, localstripe, stripe_account, worker
+):
+    payment = paid_by_card(app, api, localstripe, worker, catalog["sku"])
+    opened = stripe_account.open(payment["provider_reference"], amount=600)
+    assert found(reconcile(api, worker, channel="stripe")) == {"missing_in_kassa": 2}  # fetched: Kassa has it open
+    stripe_account.move(opened["id"], "won")  # Stripe gives the $6.00 back; its webhook never came
+
+    run = reconcile(api, worker, channel="stripe")
+    assert found(run) == {"status_mismatch": 1} and run["auto_resolved"] == 1
+    [reversal] = [d for d in discrepancies(api, run) if d["line_type"] == "dispute_reversal"]
+    assert (reversal["reference"], reversal["provider"]["amount"], reversal["status"]) == (
+        opened["id"],
+        600,
+        "resolved",
+    )
+    [dispute] = api.get("/disputes").json["data"]
+    assert dispute["status"] == "won"

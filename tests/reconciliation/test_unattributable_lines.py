@@ -36,6 +36,23 @@ def test_a_charge_made_outside_kassa_on_the_merchants_stripe_account_is_reported
     assert "Kassa has no order for it" in portal.text("/portal/reconciliation")
 
 
+def test_a_fee_stripe_took_off_the_balance_is_reported_as_an_adjustment(
+    app,
+    api,
+    catalog,
+    localstripe,
+    stripe_account,
+    worker,  # noqa: F811
+):
+    taken = stripe_account.charge_account_fee(200, "Radar for Fraud Teams")
+
+    run = reconcile(api, worker, channel="stripe")
+    assert found(run) == {"missing_in_kassa": 1}
+    [missing] = discrepancies(api, run)
+    assert (missing["line_type"], missing["reference"], missing["kassa_object"]) == ("adjustment", taken["id"], None)
+    assert missing["provider"]["amount"] == -200  # money off the balance
+
+
 def test_a_sandbox_capture_under_a_reference_kassa_never_made_is_reported(app, api, sandbox, worker):
     # A QR capture, reconciled on sandbox_qr: the sandbox is one account for the whole test session, and its card
     # statement is what the other reconciliation tests read.

@@ -5,13 +5,13 @@ dispute withdrawals, dispute fees or reversals).
 ``GET /v1/balance_transactions`` is answered here, shaped as Stripe's API reference shows the list and the object
 (https://docs.stripe.com/api/balance_transactions/list and /object): localstripe's own transactions of the charges and
 refunds Kassa (or the test, as the merchant in Stripe's dashboard) made there, each charge's with Stripe's published
-US processing fee (2.9 % + $0.30) in ``fee`` and ``fee_details``, plus this server's disputes' transactions (an
+US processing fee (2.9 % + $0.30) in ``fee`` and ``fee_details``, plus this server's own: its disputes' (an
 ``adjustment`` of ``reporting_category`` ``dispute``, with Stripe's $15.00 dispute fee, when a dispute opens; one of
-``dispute_reversal`` when it is won), filtered by ``created[gte]`` / ``created[lt]``, newest first, paged by ``limit``
-and ``starting_after`` with ``has_more``, and ``expand[]=data.source`` honoured. Every other call goes on, through
-StripeDisputes, to localstripe. A test plays Stripe's side: ``tamper_fee`` makes Stripe keep another fee on a charge,
-and ``page_size`` answers fewer transactions per page than asked (as Stripe may), so a reader must follow
-``has_more``.
+``dispute_reversal`` when it is won) and Stripe's own fees a test charges. The list is filtered by ``created[gte]`` /
+``created[lt]``, newest first, paged by ``limit`` and ``starting_after`` with ``has_more``, with
+``expand[]=data.source`` honoured. Every other call goes on, through StripeDisputes, to localstripe. A test plays
+Stripe's side: ``tamper_fee`` makes Stripe keep another fee on a charge, and ``page_size`` answers fewer
+transactions per page than asked (as Stripe may), so a reader must follow ``has_more``.
 """
 
 from __future__ import annotations
@@ -49,6 +49,24 @@ class StripeBalance(StripeDisputes):
     def tamper_fee(self, payment_intent: str, fee: int) -> None:
         """Stripe keeps ``fee`` on the payment's charge instead of its published fee."""
         self.fees[self._ls(f"/v1/payment_intents/{payment_intent}")["latest_charge"]["id"]] = fee
+
+    def charge_account_fee(self, amount: int, description: str, currency: str = "usd") -> dict:
+        """Stripe takes one of its own fees off the balance (a ``stripe_fee`` transaction with no source, as its
+        Radar or billing fees are)."""
+        transaction = _transaction(
+            "txn_" + secrets.token_hex(12),
+            int(time.time()),
+            -amount,
+            currency,
+            0,
+            None,
+            "stripe_fee",
+            "fee",
+            None,
+            description,
+        )
+        self.own.append(transaction)
+        return copy.deepcopy(transaction)
 
     def open(self, payment_intent: str, **options) -> dict:
         dispute = super().open(payment_intent, **options)
@@ -148,7 +166,9 @@ class StripeBalance(StripeDisputes):
             )
         return shaped + copy.deepcopy(self.own)
 
-    def _source(self, source_id: str) -> dict:
+    def _source(self, source_id: str | None) -> dict | None:
+        if source_id is None:
+            return None
         if source_id.startswith("dp_"):
             return copy.deepcopy(self.disputes[source_id])
         kind = {"ch_": "charges", "re_": "refunds"}[source_id[:3]]
@@ -169,7 +189,7 @@ def _transaction(
     fee_name: str | None,
     kind: str,
     category: str,
-    source: str,
+    source: str | None,
     description: str | None,
 ) -> dict:
     """A BalanceTransaction as Stripe's API reference shows it (trimmed to what a reader needs)."""

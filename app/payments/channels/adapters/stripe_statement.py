@@ -19,7 +19,8 @@ sandbox's statement does:
   source's id (else the transaction's), which Kassa books nothing for, so reconciliation reports it rather than
   dropping it.
 
-Amounts are Kassa's minor units (stripe_currency.py), positive as on the sandbox's statement; a fee is as Stripe
+Amounts are Kassa's minor units (stripe_currency.py), positive as on the sandbox's statement (an
+``adjustment`` keeps Stripe's sign: money off the balance is negative); a fee is as Stripe
 wrote it (a refund's is the processing fee Stripe gave back, negative: Stripe gives none back, so it is 0).
 """
 
