@@ -5,13 +5,20 @@ a statement of a million lines costs a few joins, not a million lookups.
 A line is the merchant's when its reference is one of the merchant's attempts, refunds or payouts on this
 channel (``re_….2`` is the second try of refund ``re_…``), or names one of its orders (a capture for an order
 that Kassa never asked for). A dispute's lines (withdrawal, fee, reversal) carry the disputed payment's reference
-and the provider's dispute id, by which they meet Kassa's dispute. The sandbox provider is one account for the whole
-installation, so lines that name nothing of this merchant's belong to another merchant or to nobody and are not this
-run's business.
+and the provider's dispute id, by which they meet Kassa's dispute; a refund Kassa never asked for (made in the
+provider's dashboard) carries the refunded payment's reference and the provider's refund id.
+
+Nothing on a statement is dropped: a line that names no record of any merchant (a charge made outside Kassa, a line
+type Kassa does not book) is missing_in_kassa with no Kassa object, on the merchant whose account the statement is.
+An account the whole installation shares (the sandbox provider, ``statement_shared``) lists every merchant's lines:
+one naming another merchant's record is that merchant's, and one whose reference Kassa could have made but has no
+record of is another installation's on the same account; the rest are nobody's, and every merchant reconciling that
+account is told of them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable, Iterator
@@ -210,8 +217,9 @@ def _name_column(line_type: str) -> str:
     return "provider_id" if line_type in DISPUTE_LINES else "reference"
 
 
-def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
-    """(the merchant's lines, how many of them agree, the disagreements) for the staged statement."""
+def compare(merchant_id: str, channel: str, *, shared: bool = False) -> tuple[int, int, list[Found]]:
+    """(the merchant's lines, how many of them agree, the disagreements) for the staged statement; ``shared``: the
+    statement is of an account the whole installation shares (see the module's docstring)."""
     params = {"merchant": merchant_id, "channel": channel}
     lines = matched = 0
     found: list[Found] = []
@@ -281,13 +289,14 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
                 add("amount_mismatch")
             if status != wanted:
                 add("status_mismatch")
-    unknown = _unknown_to_kassa(params)
+    unknown = _unknown_to_kassa(params) + _unattributable(params, shared=shared)
     return lines + len(unknown), matched, found + unknown
 
 
 def _unknown_to_kassa(params: dict) -> list[Found]:
     """Lines of the merchant's that Kassa has no record of: a capture naming one of its orders (never asked for),
-    and a dispute of one of its payments that Kassa never heard of (its callback lost)."""
+    a dispute of one of its payments that Kassa never heard of (its callback lost), and a refund of one of its
+    payments that Kassa never asked for (named, like a dispute, by the provider's id)."""
     orphans = db.session.execute(
         text("""
         SELECT l.type, l.reference, l.provider_id, l.currency, l.amount, l.status, o.id
@@ -305,6 +314,14 @@ def _unknown_to_kassa(params: dict) -> list[Found]:
         ORDER BY l.n"""),
         params,
     ).all()
+    refunds = db.session.execute(
+        text("""
+        SELECT l.type, l.provider_id, l.provider_id, l.currency, l.amount, l.status, a.id
+        FROM statement_lines l
+        JOIN payment_attempts a ON a.id = l.base_ref AND a.merchant_id = :merchant AND a.channel = :channel
+        WHERE l.type = 'refund' ORDER BY l.n"""),
+        params,
+    ).all()
     return [
         Found(
             "missing_in_kassa",
@@ -319,8 +336,60 @@ def _unknown_to_kassa(params: dict) -> list[Found]:
             None,
             status,
         )
-        for line_type, reference, provider_id, currency, amount, status, kassa_object in orphans + disputes
+        for line_type, reference, provider_id, currency, amount, status, kassa_object in orphans + disputes + refunds
     ]
+
+
+# A reference Kassa makes (an order, attempt, refund or payout id, a later try's number after it): on a shared account
+# one Kassa has no record of is another installation's.
+_KASSA_REFERENCE = re.compile(r"(ord|pay|re|po)_[0-9a-hjkmnp-tv-z]{26}(\.[0-9]+)?")
+
+
+def _unattributable(params: dict, *, shared: bool) -> list[Found]:
+    """Lines that name no record of any merchant on this channel (no order, attempt, refund, payout or dispute):
+    missing_in_kassa with no Kassa object, named by the line's reference (a dispute's, by the provider's id)."""
+    known = ", ".join(f"'{line_type}'" for line_type in _RECORDS)
+    rows = db.session.execute(
+        text(f"""
+        SELECT l.type, l.reference, l.provider_id, l.currency, l.amount, l.status, l.fee
+        FROM statement_lines l
+        WHERE l.type NOT IN ({known})
+           OR (NOT EXISTS (SELECT 1 FROM payment_attempts a WHERE a.id = l.base_ref)
+               AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.id = l.base_ref)
+               AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.id = l.base_ref)
+               AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = l.base_ref)
+               AND NOT EXISTS (SELECT 1 FROM disputes d
+                               WHERE d.channel = :channel AND d.provider_dispute_id = l.provider_id
+                                 AND l.type IN ('dispute', 'dispute_fee', 'dispute_reversal')))
+        ORDER BY l.n"""),
+        params,
+    ).all()
+    found, seen = [], set()
+    for line_type, reference, provider_id, currency, amount, status, fee in rows:
+        if shared and line_type in _RECORDS and _KASSA_REFERENCE.fullmatch(reference):
+            continue
+        name = (provider_id if line_type in DISPUTE_LINES else reference) or provider_id or reference
+        if (line_type, name) in seen:  # listed twice: one discrepancy (a row per kind, type and name)
+            continue
+        seen.add((line_type, name))
+        found.append(
+            Found(
+                "missing_in_kassa",
+                line_type,
+                name,
+                None,
+                provider_id,
+                currency,
+                None,
+                None,
+                amount,
+                None,
+                status,
+                None,
+                fee,
+            )
+        )
+    return found
 
 
 # Kassa's books of the day: what it booked as captured, refunded or paid out on this channel, and the disputes'

@@ -53,7 +53,7 @@ class Discrepancy(db.Model):
     channel: Mapped[str] = mapped_column(String(40))
     day: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(24))
-    # capture | refund | payout | dispute | dispute_fee | dispute_reversal
+    # capture | refund | payout | dispute | dispute_fee | dispute_reversal | adjustment (any other movement)
     line_type: Mapped[str] = mapped_column(String(20))
     reference: Mapped[str] = mapped_column(String(255))  # what the provider's line (or Kassa's record) is called
     # pay_…, re_…, po_…, dp_… or the order (the payment, for a dispute Kassa lacks) it names

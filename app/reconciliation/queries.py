@@ -7,20 +7,22 @@ from sqlalchemy import Select, func, select
 
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
-from app.payments.channels.registry import channels, is_test_channel
+from app.payments.channels.registry import channels, is_test_account
 from app.platform.values.pagination import newest_first
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 
 
-def _test_channels() -> list[str]:
-    return [code for code in channels() if is_test_channel(code)]
+def _test_channels(merchant_id: str) -> list[str]:
+    """The channels whose statements are test money for this merchant (test-only ones, and Stripe under a test
+    key)."""
+    return [code for code in channels() if is_test_account(code, merchant_id)]
 
 
 def get_run(merchant_id: str, run_id: str, *, livemode: bool = True) -> ReconciliationRun:
-    """The merchant's run; under a test key (``livemode`` False) only a test-only channel's, as ``start_run`` lets
-    it start: any other channel's run is about live money."""
+    """The merchant's run; under a test key (``livemode`` False) only one of a channel whose statement is test money
+    for the merchant, as ``start_run`` lets it start: any other channel's run is about live money."""
     run = db.session.get(ReconciliationRun, run_id)
-    if run is None or run.merchant_id != merchant_id or not (livemode or is_test_channel(run.channel)):
+    if run is None or run.merchant_id != merchant_id or not (livemode or is_test_account(run.channel, merchant_id)):
         raise NotFound(f"no reconciliation run {run_id!r}")
     return run
 
@@ -36,7 +38,7 @@ def list_runs(
     """The merchant's runs, newest first; under a test key those of test-only channels."""
     query = select(ReconciliationRun).where(ReconciliationRun.merchant_id == merchant_id)
     if not livemode:
-        query = query.where(ReconciliationRun.channel.in_(_test_channels()))
+        query = query.where(ReconciliationRun.channel.in_(_test_channels(merchant_id)))
     if channel:
         query = query.where(ReconciliationRun.channel == channel)
     if starting_after:
@@ -104,7 +106,7 @@ def _discrepancies(
         raise InvalidRequest(f"kind is one of {', '.join(KINDS)}", param="kind")
     query = select(Discrepancy).where(Discrepancy.merchant_id == merchant_id)
     if not livemode:
-        query = query.where(Discrepancy.channel.in_(_test_channels()))
+        query = query.where(Discrepancy.channel.in_(_test_channels(merchant_id)))
     if run_id:  # a run shows its day's discrepancies, including those an earlier run of the day recorded
         run = get_run(merchant_id, run_id, livemode=livemode)
         query = query.where(Discrepancy.channel == run.channel, Discrepancy.day == run.day)

@@ -14,7 +14,7 @@ from app.extensions import commit_keeping_state, conflict_insert, db
 from app.ledger.books_models import Payout
 from app.merchants.models import Merchant
 from app.payments.channels.interface import ProviderUnavailable
-from app.payments.channels.registry import adapter_for, channel_spec, channels, is_test_channel
+from app.payments.channels.registry import adapter_for, channel_spec, channels, is_test_account
 from app.payments.models import Dispute, PaymentAttempt, Refund
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
@@ -56,7 +56,8 @@ def start_run(
     merchant_id: str, channel: object, day: object, *, actor: str, livemode: bool = True
 ) -> ReconciliationRun:
     """Open a run (status ``running``), commit it, then queue its work. A test key (``livemode`` False) may
-    reconcile test-only channels alone: any other channel's statement is about live money, and a run settles the
+    reconcile only statements of test money (a test-only channel's, or an account the merchant set up with test
+    credentials, such as a Stripe ``sk_test_`` key): any other statement is about live money, and a run settles the
     live payments the provider vouches for and tells live webhook endpoints of live discrepancies."""
     spec = channel_spec(channel)
     if spec is None or "statements" not in spec.capabilities:
@@ -65,7 +66,7 @@ def start_run(
             code="channel_unavailable",
             param="channel",
         )
-    if not livemode and not is_test_channel(spec.code):
+    if not livemode and not is_test_account(spec.code, merchant_id):
         raise PermissionDenied(
             f"a test key cannot reconcile {spec.code}: its statement is about live money; use a live secret key",
             code="live_key_required",
@@ -104,7 +105,8 @@ def execute_run(run_id: str) -> ReconciliationRun | None:
     adapter = adapter_for(channel, merchant_id)
     try:
         staged = matching.stage(adapter.statement(day))
-        lines, matched, found = matching.compare(merchant_id, channel)
+        spec = channel_spec(channel)
+        lines, matched, found = matching.compare(merchant_id, channel, shared=bool(spec and spec.statement_shared))
         unlisted = matching.booked_but_unlisted(merchant_id, channel, day)
         if unlisted:  # the commit drops the staging table; neighbouring days are read after it
             db.session.commit()
@@ -184,7 +186,8 @@ def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[
         for start in range(0, len(rows), 1000):
             db.session.execute(conflict_insert(Discrepancy).values(rows[start : start + 1000]).on_conflict_do_nothing())
         new = db.session.scalars(select(Discrepancy).where(Discrepancy.run_id == run_id)).all()
-        live = not is_test_channel(channel)  # a live channel's statement is about live money: live endpoints hear it
+        # A statement of live money (a live channel, a Stripe live key): live endpoints hear of it.
+        live = not is_test_account(channel, merchant_id)
         for discrepancy in new:
             record_event(merchant_id, "reconciliation.discrepancy", discrepancy_json(discrepancy), livemode=live)
     db.session.commit()
@@ -217,6 +220,7 @@ def _resolve_provable(run: ReconciliationRun) -> int:
             | (
                 Discrepancy.kind.in_(("missing_in_kassa", "status_mismatch"))
                 & Discrepancy.line_type.in_(matching.DISPUTE_LINES)
+                & Discrepancy.kassa_object.is_not(None)  # a dispute of a payment Kassa never made: nothing to apply
             ),
         )
         .order_by(Discrepancy.id)

@@ -26,7 +26,7 @@ def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(
     expect(page.get_by_text("stripe is not set up")).to_be_visible()
     page.get_by_role("link", name="Edit Card (Stripe)").click()
     expect(
-        page.get_by_text("Can: card form, disputes, partial refunds, recurring, redirect, refunds, setup.")
+        page.get_by_text("Can: card form, disputes, partial refunds, recurring, redirect, refunds, setup, statements.")
     ).to_be_visible()
     page.get_by_label("Secret key").fill(SECRET_KEY)
     page.get_by_label("Publishable key").fill(PUBLISHABLE_KEY)

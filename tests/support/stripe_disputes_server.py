@@ -49,8 +49,9 @@ class StripeDisputes(LoopbackServer):
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
-                if self.path.startswith("/v1/disputes/"):
-                    status, answer = owner._dispute_call(self.command, self.path, body.decode())
+                served = owner._own_call(self.command, self.path, body.decode())
+                if served is not None:
+                    status, answer = served
                     raw, content_type = json.dumps(answer).encode(), "application/json"
                 else:
                     status, raw, content_type = owner._forward(self.command, self.path, dict(self.headers), body)
@@ -155,6 +156,12 @@ class StripeDisputes(LoopbackServer):
         )
 
     # Stripe's API, as Kassa calls it.
+
+    def _own_call(self, method: str, path: str, body: str) -> tuple[int, dict] | None:
+        """The answer of a call this server serves itself; None for one that goes on to localstripe."""
+        if path.startswith("/v1/disputes/"):
+            return self._dispute_call(method, path, body)
+        return None
 
     def _dispute_call(self, method: str, path: str, body: str) -> tuple[int, dict]:
         dispute_id = path.split("?")[0].removeprefix("/v1/disputes/")

@@ -89,6 +89,10 @@ class ChannelSpec:
     # The provider's published fee for a dispute, per currency (minor units), kept whatever the outcome; a currency
     # not named has none unless the merchant's channel config names one (app/payments/channels/fees.py ``dispute_fee``).
     dispute_fee_by_currency: Mapping[str, int] = field(default_factory=dict)
+    # Whose account a statement is of: the merchant's own (its channel credentials read it, as with Stripe), so every
+    # line Kassa cannot attribute to one of its records is its business; or one the whole installation shares (the
+    # sandbox provider), whose lines naming another merchant's records are that merchant's.
+    statement_shared: bool = False
 
     def fixed_fee(self, currency: str) -> int:
         """The published fixed part of the fee on a capture in ``currency``, in its minor units."""
@@ -178,6 +182,18 @@ def is_test_channel(code: object) -> bool:
     to neither mode by itself, is test news for such a channel and live news for any other."""
     spec = channel_spec(code)
     return spec is not None and getattr(spec.adapter, "test_only", False)
+
+
+def is_test_account(code: object, merchant_id: str) -> bool:
+    """Whether the merchant's account at the channel moves no real money: a test-only channel, or one whose adapter
+    says its credentials are test ones (``livemode`` False: a Stripe ``sk_test_`` key). Its statement is then test
+    money, which a test key may reconcile and whose news goes to test webhook endpoints."""
+    if is_test_channel(code):
+        return True
+    spec = channel_spec(code)
+    if spec is None:
+        return False
+    return getattr(adapter_for(spec.code, merchant_id), "livemode", None) is False
 
 
 def channel_codes() -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from app.web.api.models.reconciliation import (
 from app.web.api.operation import operation
 
 _RUN = {"id": "the run's id (rcn_…)"}
-_NO_RUN = "resource_missing: no such run (for a test key: nor one of a channel that is not test-only)"
+_NO_RUN = "resource_missing: no such run (for a test key: nor one of a statement of live money)"
 
 
 @bp.post("/reconciliation_runs")
@@ -41,7 +41,7 @@ _NO_RUN = "resource_missing: no such run (for a test key: nor one of a channel t
         400: "channel_unavailable: channel publishes no statements (the message lists those that do); "
         "parameter_invalid: date is malformed or in the future",
         403: "secret_key_required: a publishable key on a secret-only route; live_key_required: a test key and a "
-        "channel that is not test-only",
+        "statement of live money (a channel that is not test-only, or Stripe with a live key)",
     },
 )
 def reconciliation_runs_create(body: ReconciliationRunInput):
@@ -61,7 +61,7 @@ def reconciliation_runs_create(body: ReconciliationRunInput):
 @bp.get("/reconciliation_runs")
 @requires_key(secret=True)
 @operation(
-    "List reconciliation runs, newest first (a test key: those of test-only channels)",
+    "List reconciliation runs, newest first (a test key: those of statements of test money)",
     query=ReconciliationRunListQuery,
     answers={200: ReconciliationRunList},
     errors={404: "resource_missing: starting_after names no run the key may read"},

@@ -9,7 +9,7 @@ from flask_login import current_user
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.permissions import can
-from app.payments.channels.registry import is_test_channel
+from app.payments.channels.registry import is_test_account
 from app.platform.db.types import utcnow
 from app.reconciliation import queries
 from app.reconciliation import runs as run_service
@@ -36,8 +36,8 @@ def _page(errors: dict | None = None, status: int = 200):
     merchant_id = current_user.merchant_id
     kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
     state = request.args.get("status") if request.args.get("status") in ("open", "resolved") else "open"
-    # The Test/Live switch shows what a key of that mode reads: in test, only test-only channels' statements (any
-    # other channel's is about live money).
+    # The Test/Live switch shows what a key of that mode reads: in test, only statements of test money (test-only
+    # channels', Stripe's under a test key); any other is about live money.
     livemode = portal_livemode()
     found_runs, _ = queries.list_runs(merchant_id, limit=10, livemode=livemode)
     queue, has_more = queries.list_discrepancies(
@@ -59,7 +59,7 @@ def _page(errors: dict | None = None, status: int = 200):
         kind=kind,
         state=state,
         later_url=later,
-        channels=[code for code in run_service.statement_channels() if livemode or is_test_channel(code)],
+        channels=[code for code in run_service.statement_channels() if livemode or is_test_account(code, merchant_id)],
         today=utcnow().date().isoformat(),
         resolutions=RESOLUTIONS,
         errors=errors or {},
@@ -76,6 +76,7 @@ def fetchable(found: Discrepancy) -> bool:
         found.status == "open"
         and found.line_type in DISPUTE_LINES
         and found.kind in ("missing_in_kassa", "status_mismatch")
+        and found.kassa_object is not None
     )
 
 

@@ -3808,7 +3808,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List reconciliation runs, newest first (a test key: those of test-only channels) */
+        /** List reconciliation runs, newest first (a test key: those of statements of test money) */
         get: {
             parameters: {
                 query?: {
@@ -3926,7 +3926,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route; live_key_required: a test key and a channel that is not test-only */
+                /** @description secret_key_required: a publishable key on a secret-only route; live_key_required: a test key and a statement of live money (a channel that is not test-only, or Stripe with a live key) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4017,7 +4017,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: no such run (for a test key: nor one of a channel that is not test-only) */
+                /** @description resource_missing: no such run (for a test key: nor one of a statement of live money) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4108,7 +4108,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: no such run (for a test key: nor one of a channel that is not test-only) */
+                /** @description resource_missing: no such run (for a test key: nor one of a statement of live money) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8773,17 +8773,20 @@ export interface components {
             date: string;
             id: string;
             kassa: components["schemas"]["DiscrepancySide"];
-            /** @description the attempt, refund, payout, dispute or order it concerns (the disputed payment, for a dispute Kassa has no record of) */
+            /** @description the attempt, refund, payout, dispute or order it concerns (the disputed or refunded payment, for a dispute or refund Kassa has no record of); null when the line names nothing of Kassa's */
             kassa_object: string | null;
             /** @enum {string} */
             kind: "missing_in_kassa" | "missing_at_provider" | "amount_mismatch" | "status_mismatch" | "duplicate";
-            /** @enum {string} */
-            line_type: "capture" | "refund" | "payout" | "dispute" | "dispute_fee" | "dispute_reversal";
+            /**
+             * @description adjustment: any other movement on the provider's balance (a refund failure, the provider's own fees), which Kassa books nothing for
+             * @enum {string}
+             */
+            line_type: "capture" | "refund" | "payout" | "dispute" | "dispute_fee" | "dispute_reversal" | "adjustment";
             /** @constant */
             object: "discrepancy";
             provider: components["schemas"]["DiscrepancySide"];
             provider_id: string | null;
-            /** @description what the line (or Kassa's record) is called: the reference Kassa sent, or the provider's dispute id on a dispute's lines */
+            /** @description what the line (or Kassa's record) is called: the reference Kassa sent, the provider's dispute id on a dispute's lines, the provider's refund id on a refund Kassa never made, or the provider's id on a line that names nothing of Kassa's */
             reference: string;
             resolution: ("auto" | "corrected" | "accepted" | "written_off") | null;
             resolution_note: string | null;

@@ -58,4 +58,5 @@ CHANNEL = ChannelSpec(
     fee_fixed=SANDBOX_FEE_FIXED,
     fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY,
     fee_returned_on_refund=SANDBOX_FEE_RETURNED,
+    statement_shared=True,
 )

@@ -4,7 +4,8 @@ One PaymentIntent per attempt (the attempt id is its idempotency key and its ``k
 shopper confirms it with Stripe's card element on Kassa's card page (app/web/checkout/card_views.py); status by
 retrieve for polling and the janitor; refunds with the refund's reference as idempotency key; webhooks verified
 with Stripe's signature scheme before anything is read; chargebacks from ``charge.dispute.*`` events, evidence by the
-dispute's update (stripe_disputes.py reads the Dispute). Amounts convert between Kassa's minor units and Stripe's
+dispute's update (stripe_disputes.py reads the Dispute); the daily statement from the balance transactions
+(stripe_statement.py). Amounts convert between Kassa's minor units and Stripe's
 per Stripe's currency table (stripe_currency.py). The library's HTTP goes through the integration log.
 """
 
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable, Mapping, TypeVar
+from datetime import date
+from typing import Callable, Iterator, Mapping, TypeVar
 
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -27,6 +29,7 @@ from app.payments.channels.adapters.stripe_disputes import (
 )
 from app.payments.channels.adapters.stripe_http import LoggedHttpClient
 from app.payments.channels.adapters.stripe_mandates import StripeMandates, is_setup
+from app.payments.channels.adapters.stripe_statement import balance_lines
 from app.payments.channels.interface import (
     CallbackRejected,
     ChannelResult,
@@ -37,6 +40,7 @@ from app.payments.channels.interface import (
     ProviderRefused,
     ProviderUnavailable,
     RefundResult,
+    StatementLine,
 )
 from app.payments.channels.registry import ChannelSpec, SettingField
 
@@ -457,6 +461,10 @@ class StripeAdapter(StripeMandates):
             )
         return status
 
+    def statement(self, day: date) -> Iterator[StatementLine]:
+        """The day's balance transactions of the merchant's Stripe account as statement lines (stripe_statement.py)."""
+        return balance_lines(self.client, self._call, day)
+
     def find_dispute(self, provider_dispute_id: str) -> DisputeNotice:
         """The dispute as Stripe has it now (retrieve); ProviderRefused if Stripe has none by that id, or it is no
         chargeback of a payment Kassa made."""
@@ -500,7 +508,9 @@ CHANNEL = ChannelSpec(
             "paste its signing secret.",
         ),
     ),
-    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes", "recurring", "setup"}),
+    capabilities=frozenset(
+        {"redirect", "card_form", "refunds", "partial_refunds", "disputes", "recurring", "setup", "statements"}
+    ),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
     fee_bps=290,

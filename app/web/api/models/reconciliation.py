@@ -105,14 +105,20 @@ class Discrepancy(Answer):
     channel: str
     date: AnswerDay
     kind: DiscrepancyKind
-    line_type: Literal["capture", "refund", "payout", "dispute", "dispute_fee", "dispute_reversal"]
+    line_type: Literal["capture", "refund", "payout", "dispute", "dispute_fee", "dispute_reversal", "adjustment"] = (
+        Field(
+            description="adjustment: any other movement on the provider's balance (a refund failure, the provider's "
+            "own fees), which Kassa books nothing for"
+        )
+    )
     reference: str = Field(
-        description="what the line (or Kassa's record) is called: the reference Kassa sent, or the provider's "
-        "dispute id on a dispute's lines"
+        description="what the line (or Kassa's record) is called: the reference Kassa sent, the provider's "
+        "dispute id on a dispute's lines, the provider's refund id on a refund Kassa never made, or the provider's "
+        "id on a line that names nothing of Kassa's"
     )
     kassa_object: str | None = Field(
-        description="the attempt, refund, payout, dispute or order it concerns (the disputed payment, for a "
-        "dispute Kassa has no record of)"
+        description="the attempt, refund, payout, dispute or order it concerns (the disputed or refunded payment, "
+        "for a dispute or refund Kassa has no record of); null when the line names nothing of Kassa's"
     )
     provider_id: str | None
     currency: Annotated[str, WithJsonSchema(_CURRENCY_CODE)] = Field(
