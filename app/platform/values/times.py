@@ -30,8 +30,8 @@ def request_time(value: object, param: str) -> datetime:
     try:
         if type(value) is int:
             return datetime.fromtimestamp(value, timezone.utc)
-        if isinstance(value, str) and value.isascii() and value.isdecimal():
-            return datetime.fromtimestamp(int(value), timezone.utc)
+        if isinstance(value, str) and value.isascii() and value.removeprefix("-").isdecimal():
+            return datetime.fromtimestamp(int(value), timezone.utc)  # before 1970 too, as in a JSON body
         if isinstance(value, str):
             parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
             # In UTC here: an offset that takes it past year 9999 is refused, not a 500 where it is stored.

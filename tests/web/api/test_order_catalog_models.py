@@ -45,6 +45,10 @@ def test_list_queries_take_the_right_cursor_and_name_a_wrong_one(api, pk_api, ca
     order = api.post("/orders", json=_order_body(catalog["sku"])).json
     later = api.get(f"/orders?starting_after={order['id']}&status=created&created_gte=1700000000")
     assert later.status_code == 200 and later.json["data"] == []
+    # unix seconds before 1970 read as the document's integer says, in a query string as in a body
+    assert api.get("/orders?created_lte=-86400").json["data"] == []
+    assert [o["id"] for o in api.get("/orders?created_gte=-86400").json["data"]] == [order["id"]]
+    assert _error(api.get("/orders?created_gte=--1")) == (400, "parameter_invalid", "created_gte")
     assert _error(api.get("/orders?starting_after=prod_1")) == (400, "parameter_invalid", "starting_after")
     assert _error(api.get("/orders?status=open")) == (400, "parameter_invalid", "status")
     assert _error(api.get("/orders?limit=0")) == (400, "parameter_invalid", "limit")
