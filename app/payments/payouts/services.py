@@ -95,7 +95,7 @@ def send_payout(payout_id: str) -> Payout | None:
             .values(
                 next_try_at=None,
                 updated_at=utcnow(),
-                failure_reason=f"{payout.channel} moves no real money: set PAYOUT_CHANNEL to a live payout channel",
+                failure_reason=f"{payout.channel} moves no real money: choose a live payout channel in Settings",
             )
         )
         db.session.commit()
@@ -156,9 +156,13 @@ def _payout_of(reference: str) -> Payout | None:
     return payout
 
 
-def apply_payout_result(result: PayoutResult) -> Payout | None:
-    """Apply the provider's word on one try of a payout, once; a ``pending`` answer only records its id."""
+def apply_payout_result(result: PayoutResult, *, merchant_id: str | None = None) -> Payout | None:
+    """Apply the provider's word on one try of a payout, once; a ``pending`` answer only records its id. News that
+    came to one merchant's own provider account (``merchant_id``) is applied to that merchant's payouts only."""
     payout = _payout_of(result.reference)
+    if payout is not None and merchant_id is not None and payout.merchant_id != merchant_id:
+        db.session.rollback()
+        return None
     if payout is None or payout.status not in ACTIVE:
         db.session.rollback()
         return payout

@@ -17,6 +17,7 @@ from typing import Callable, Mapping, TypeVar
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from app.payments.channels.adapters.stripe_connect import TRANSFER_EVENTS, StripeConnect, transfer_result
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
 from app.payments.channels.adapters.stripe_disputes import (
     DISPUTE_EVENTS,
@@ -31,6 +32,7 @@ from app.payments.channels.interface import (
     ChannelResult,
     DisputeNotice,
     PaymentRequest,
+    PayoutResult,
     ProviderOutcomeUnknown,
     ProviderPayment,
     ProviderRefused,
@@ -44,7 +46,7 @@ T = TypeVar("T")
 # Webhook events Kassa acts on, which the merchant subscribes the endpoint to; any other verified event is
 # acknowledged and ignored.
 PAYMENT_EVENTS = ("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled")
-WEBHOOK_EVENTS = PAYMENT_EVENTS + DISPUTE_EVENTS
+WEBHOOK_EVENTS = PAYMENT_EVENTS + DISPUTE_EVENTS + TRANSFER_EVENTS
 # Stripe's dispute fee in the US, $15.00, charged when a dispute opens and kept whatever the outcome: on a win the
 # disputed amount comes back, and the separate counter fee, not this one (support.stripe.com, "Disputes" and "June
 # 2025 pricing updates for disputes"). Elsewhere it depends on the account's country: the merchant names it.
@@ -78,7 +80,7 @@ def key_mode(key: str) -> bool | None:
     return {"live": True, "test": False}.get(parts[1]) if len(parts) > 2 else None
 
 
-class StripeAdapter:
+class StripeAdapter(StripeConnect):
     code = "stripe"
     default_name = "Card (Stripe)"
     default_icon = "card"
@@ -347,20 +349,42 @@ class StripeAdapter:
             (r for r in page.data if (r.to_dict().get("metadata") or {}).get("kassa_refund_id") == refund_id), None
         )
 
-    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice | None:
-        """Verify Stripe's signature (``Stripe-Signature``, the merchant's endpoint secret, timestamp tolerance)
-        before reading anything; None for a verified event Kassa does not act on. A dispute's event asks Stripe for
-        the PaymentIntent it names (ProviderUnavailable when it cannot be asked: the hook answers 503)."""
+    def _verified_event(self, headers: Mapping[str, str], body: bytes):
         if not self.webhook_secret:
             raise CallbackRejected("stripe webhooks are not set up for this merchant (no signing secret)")
         try:
-            event = stripe.Webhook.construct_event(
+            return stripe.Webhook.construct_event(
                 body, headers.get("Stripe-Signature"), self.webhook_secret, tolerance=self.tolerance
             )
         except stripe.SignatureVerificationError as exc:
             raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
         except ValueError as exc:
             raise CallbackRejected("Stripe webhook body is not JSON") from exc
+
+    def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
+        """A verified ``transfer.*`` event as the payout try it names; any other event is refused."""
+        result = self.parse_callback(headers, body)
+        if not isinstance(result, PayoutResult):
+            raise CallbackRejected("not a Stripe transfer event of a Kassa payout")
+        return result
+
+    def parse_callback(
+        self, headers: Mapping[str, str], body: bytes
+    ) -> ChannelResult | DisputeNotice | PayoutResult | None:
+        """Verify Stripe's signature (``Stripe-Signature``, the merchant's endpoint secret, timestamp tolerance)
+        before reading anything; None for a verified event Kassa does not act on. A dispute's event asks Stripe for
+        the PaymentIntent it names (ProviderUnavailable when it cannot be asked: the hook answers 503)."""
+        event = self._verified_event(headers, body)
+        if event.type in TRANSFER_EVENTS:  # a payout's transfer to a connected account (stripe_connect.py)
+            try:
+                transfer = json.loads(body)["data"]["object"]
+                return (
+                    transfer_result(transfer)
+                    if (transfer.get("metadata") or {}).get("kassa_payout_reference")
+                    else None
+                )
+            except (KeyError, TypeError, AttributeError, ProviderOutcomeUnknown) as exc:
+                raise CallbackRejected(f"Stripe event is not a Transfer Kassa can read: {exc}") from exc
         if event.type in DISPUTE_EVENTS:
             try:
                 return self._dispute_notice(json.loads(body)["data"]["object"])
@@ -467,7 +491,7 @@ CHANNEL = ChannelSpec(
             "paste its signing secret.",
         ),
     ),
-    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes"}),
+    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes", "payouts"}),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
     fee_bps=290,
