@@ -32,7 +32,7 @@ from app.ledger.wallet.services import parse_wallet_amount, require_covered
 from app.orders.customers import parse_customer_id
 from app.payments.channels.registry import adapter_for
 from app.payments.payouts.rail import payout_channel_of
-from app.payments.payouts.services import PURPOSES, Purpose, payout_json, send_payouts_soon
+from app.payments.payouts.services import PURPOSES, Purpose, payout_json, payout_mode_refusal, send_payouts_soon
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
@@ -83,12 +83,9 @@ def _payout_channel(merchant_id: str, livemode: bool) -> str:
     adapter = adapter_for(code, merchant_id)
     if adapter is None or not hasattr(adapter, "send_payout"):
         raise ServiceUnavailable(f"withdrawals need a payout channel, and {code!r} cannot pay out")
-    if livemode and getattr(adapter, "test_only", False):
-        raise InvalidRequest(
-            f"{code} is a test payout channel (it moves no real money), so it cannot pay out a live "
-            "wallet; choose a live one in Settings → Payouts",
-            code="channel_unavailable",
-        )
+    wrong_mode = payout_mode_refusal(adapter, code, livemode=livemode)
+    if wrong_mode:
+        raise InvalidRequest(f"this wallet cannot be paid out: {wrong_mode}", code="channel_unavailable")
     return code
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import update
 
 from tests.conftest import Api
 from tests.support.books import add_partner, completed_order, ledger_sums, partner_lines, run_settlements, set_rule
-from tests.support.localstripe import WEBHOOK_SECRET
+from tests.support.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
 from tests.support.portal import Portal
 from tests.support.stripe_connect_server import StripeConnect
 from tests.support.wallet import books_are_clean, fund, held, withdraw, withdrawal_status
@@ -217,3 +217,75 @@ def test_each_merchant_pays_out_through_its_own_rail(
     assert len(connect.transfers_to(account)) == 1  # only the merchant that chose Stripe sent a transfer
     sent = rival.get(f"/withdrawals/{theirs['id']}").json
     assert sent["status"] == "pending" and sent["payout"]["provider_reference"]  # at the sandbox, to be decided
+
+
+def test_live_money_is_never_sent_with_the_merchants_test_keys(app, merchant, stripe_rail, connect):
+    """A live payout on a rail holding sk_test_ keys waits, saying why, and no transfer is made."""
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+    from app.payments.payouts.services import send_payout
+    from app.platform.db.types import utcnow
+    from app.platform.values.ids import new_id
+
+    account = connect.onboarded_account()
+    with app.app_context():
+        payout = Payout(
+            id=new_id("po"),
+            merchant_id=merchant.id,
+            livemode=True,
+            purpose="settlement",
+            amount=500,
+            currency="usd",
+            destination=account,
+            channel="stripe",
+            status="pending",
+            next_try_at=utcnow(),
+            created_at=utcnow(),
+            updated_at=utcnow(),
+        )
+        db.session.add(payout)
+        db.session.commit()
+        waiting = send_payout(payout.id)
+        assert (waiting.status, waiting.next_try_at, waiting.provider_payout_id) == ("pending", None, None)
+        assert "stripe has test keys, which cannot pay out live money" in waiting.failure_reason
+    assert connect.transfer_creates == 0
+
+
+def test_a_transfer_event_is_applied_only_when_signed_and_only_to_the_merchants_own_payout(
+    app, api, merchant, other_merchant, catalog, sandbox, worker, stripe_rail, connect
+):
+    studio = add_partner(api, "Northwind Studio", payout_account=None)
+    onboard(stripe_rail, studio["id"])
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    connect.lose_next_answer()
+    settlement = run_settlements(api, worker)[0]
+    assert settlement["payout"]["status"] == "unknown"
+    [event] = [e for e in connect.events if e["type"] == "transfer.created"]
+
+    forged = app.test_client().post(
+        f"/hooks/channels/stripe/{merchant.id}",
+        data=json.dumps(event),
+        headers={"Content-Type": "application/json", "Stripe-Signature": f"t={int(time.time())},v1={'0' * 64}"},
+    )
+    assert forged.status_code == 400
+    # Another merchant's endpoint (were its secret the same) cannot settle this merchant's payout.
+    from app.payments.channels.credentials import save_channel_settings
+
+    with app.app_context():
+        save_channel_settings(
+            other_merchant.id,
+            "stripe",
+            {"secret_key": SECRET_KEY, "publishable_key": PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET},
+        )
+    elsewhere = _post_event(app, other_merchant.id, event)
+    assert elsewhere.status_code == 200 and elsewhere.json["payout"] is None
+    assert api.get(f"/settlements/{settlement['id']}").json["payout"]["status"] == "unknown"
+
+    # Stripe's signed word on the merchant's own endpoint settles it: the transfer was made.
+    answer = _post_event(app, merchant.id, event)
+    assert answer.status_code == 200 and answer.json["payout"] == settlement["payout"]["id"]
+    paid = api.get(f"/settlements/{settlement['id']}").json
+    assert paid["status"] == "paid" and paid["payout"]["provider_reference"] == event["data"]["object"]["id"]
+    assert connect.transfer_creates == 1
+    assert ledger_sums(app) == {"usd": 0}
