@@ -81,6 +81,7 @@ class StripeConnect(LoopbackServer):
         self.refuse_next: tuple[int, dict] | None = None
         self.lose_next = False
         self.webhook: tuple[str, str] | None = None
+        self.connect_secret: str | None = None
         self.events: list[dict] = []
         self.delivered = 0  # events before this index were sent (or passed over)
         self._lock = threading.Lock()
@@ -119,9 +120,11 @@ class StripeConnect(LoopbackServer):
 
     # Stripe's side, as the test drives it.
 
-    def send_webhooks_to(self, url: str, secret: str) -> None:
-        """The endpoint the merchant added in Stripe's dashboard for these events, and its signing secret."""
+    def send_webhooks_to(self, url: str, secret: str, connect_secret: str | None = None) -> None:
+        """The endpoint the merchant added in Stripe's dashboard and its signing secret; events on connected
+        accounts (``account.updated``) go to its Connect endpoint, signed with ``connect_secret``."""
         self.webhook = (url, secret)
+        self.connect_secret = connect_secret
 
     def fail_next_transfer(self, code: str = "balance_insufficient") -> None:
         """Stripe refuses the next transfer create (insufficient platform balance, by default)."""
@@ -377,9 +380,12 @@ class StripeConnect(LoopbackServer):
         self._event("account.updated", account)
 
     def _event(self, event_type: str, obj: dict) -> None:
-        """Record the event Stripe would send; ``deliver`` sends it (Stripe sends events after it answered)."""
+        """Record the event Stripe would send; ``deliver`` sends it (Stripe sends events after it answered). An event
+        on a connected account names it in ``account``, as Connect events do."""
+        on_account = {"account": obj["id"]} if event_type.startswith("account.") else {}
         self.events.append(
             {
+                **on_account,
                 "id": _new_id("evt"),
                 "object": "event",
                 "api_version": API_VERSION,
@@ -396,9 +402,12 @@ class StripeConnect(LoopbackServer):
         """POST the events not delivered yet (of ``types``, when given) to the endpoint, signed with its secret by
         Stripe's scheme (``Stripe-Signature: t=…,v1=<HMAC-SHA256 of "t.payload">``); Kassa's answers."""
         assert self.webhook is not None, "no endpoint: call send_webhooks_to first"
-        url, secret = self.webhook
+        url = self.webhook[0]
         answers = []
         for event in self.events[self.delivered :]:
+            if event["type"].startswith("account.") and self.connect_secret is None:
+                continue  # no Connect endpoint: Stripe sends events on connected accounts nowhere
+            secret = self.connect_secret if event["type"].startswith("account.") else self.webhook[1]
             if not types or event["type"] in types:
                 stamp = int(time.time())
                 payload = json.dumps(event)

@@ -5,7 +5,7 @@ waiting for an account are then paid). The partner's status is ``onboarding`` un
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.errors import InvalidRequest
 from app.extensions import db
@@ -66,6 +66,25 @@ def start_onboarding(merchant_id: str, partner_id: str, *, livemode: bool, refre
         db.session.rollback()
         log.info("connected account opened", extra={"fields": {"merchant_id": merchant_id, "partner_id": partner.id}})
     return adapter.onboarding_link(account, refresh_url=refresh_url, return_url=return_url)
+
+
+def connected_account_updated(merchant_id: str, account: str, status: str) -> list[str]:
+    """Stripe's word that a connected account moved on: a ready one becomes the payout account of the merchant's
+    partner onboarding with it, in that mode (its waiting settlements go out); returns those partners' ids."""
+    if status != "ready":
+        return []
+    found = db.session.execute(
+        select(Partner.id, Partner.connect_account == account)
+        .where(Partner.merchant_id == merchant_id)
+        .where((Partner.connect_account == account) | (Partner.test_connect_account == account))
+    ).all()
+    db.session.rollback()
+    for partner_id, live in found:
+        if get_partner(merchant_id, partner_id).payout_account_in(bool(live)) != account:
+            update_partner(merchant_id, partner_id, {"payout_account": account}, livemode=bool(live))
+        else:
+            db.session.rollback()
+    return [partner_id for partner_id, _ in found]
 
 
 def onboarding_status(merchant_id: str, partner_id: str, *, livemode: bool) -> str | None:

@@ -17,7 +17,13 @@ from typing import Callable, Mapping, TypeVar
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.payments.channels.adapters.stripe_connect import TRANSFER_EVENTS, StripeConnect, transfer_result
+from app.payments.channels.adapters.stripe_connect import (
+    ACCOUNT_EVENTS,
+    TRANSFER_EVENTS,
+    StripeConnect,
+    account_status,
+    transfer_result,
+)
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
 from app.payments.channels.adapters.stripe_disputes import (
     DISPUTE_EVENTS,
@@ -30,6 +36,7 @@ from app.payments.channels.adapters.stripe_http import LoggedHttpClient
 from app.payments.channels.interface import (
     CallbackRejected,
     ChannelResult,
+    ConnectedAccountNotice,
     DisputeNotice,
     PaymentRequest,
     PayoutResult,
@@ -97,6 +104,7 @@ class StripeAdapter(StripeConnect):
             page_secret=config["SECRET_KEY"],
             timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
             tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"],
+            connect_webhook_secret=settings.get("connect_webhook_secret", ""),
         )
 
     def __init__(
@@ -110,8 +118,10 @@ class StripeAdapter(StripeConnect):
         page_secret: str = "",
         timeout: float = 10.0,
         tolerance_seconds: int = 300,
+        connect_webhook_secret: str = "",
     ) -> None:
         self.secret_key, self.publishable_key, self.webhook_secret = secret_key, publishable_key, webhook_secret
+        self.connect_webhook_secret = connect_webhook_secret
         self.public_url = public_url.rstrip("/")
         self.page_secret = page_secret
         self.tolerance = tolerance_seconds
@@ -352,14 +362,19 @@ class StripeAdapter(StripeConnect):
     def _verified_event(self, headers: Mapping[str, str], body: bytes):
         if not self.webhook_secret:
             raise CallbackRejected("stripe webhooks are not set up for this merchant (no signing secret)")
-        try:
-            return stripe.Webhook.construct_event(
-                body, headers.get("Stripe-Signature"), self.webhook_secret, tolerance=self.tolerance
-            )
-        except stripe.SignatureVerificationError as exc:
-            raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
-        except ValueError as exc:
-            raise CallbackRejected("Stripe webhook body is not JSON") from exc
+        # The account's own endpoint, or its Connect endpoint (events on connected accounts), each with its secret.
+        secrets = [secret for secret in (self.webhook_secret, self.connect_webhook_secret) if secret]
+        for index, secret in enumerate(secrets):
+            try:
+                return stripe.Webhook.construct_event(
+                    body, headers.get("Stripe-Signature"), secret, tolerance=self.tolerance
+                )
+            except stripe.SignatureVerificationError as exc:
+                if index == len(secrets) - 1:
+                    raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
+            except ValueError as exc:
+                raise CallbackRejected("Stripe webhook body is not JSON") from exc
+        raise CallbackRejected("Stripe signature does not verify")
 
     def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
         """A verified ``transfer.*`` event as the payout try it names; any other event is refused."""
@@ -370,11 +385,17 @@ class StripeAdapter(StripeConnect):
 
     def parse_callback(
         self, headers: Mapping[str, str], body: bytes
-    ) -> ChannelResult | DisputeNotice | PayoutResult | None:
+    ) -> ChannelResult | DisputeNotice | PayoutResult | ConnectedAccountNotice | None:
         """Verify Stripe's signature (``Stripe-Signature``, the merchant's endpoint secret, timestamp tolerance)
         before reading anything; None for a verified event Kassa does not act on. A dispute's event asks Stripe for
         the PaymentIntent it names (ProviderUnavailable when it cannot be asked: the hook answers 503)."""
         event = self._verified_event(headers, body)
+        if event.type in ACCOUNT_EVENTS:  # a partner's connected account moved on in its onboarding
+            try:
+                account = json.loads(body)["data"]["object"]
+                return ConnectedAccountNotice(self.code, str(account["id"]), account_status(account))
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise CallbackRejected(f"Stripe event is not an Account Kassa can read: {exc}") from exc
         if event.type in TRANSFER_EVENTS:  # a payout's transfer to a connected account (stripe_connect.py)
             try:
                 transfer = json.loads(body)["data"]["object"]
@@ -489,6 +510,17 @@ CHANNEL = ChannelSpec(
             pattern_hint="starts with whsec_",
             help=f"Add the webhook URL below in Stripe with the events {', '.join(WEBHOOK_EVENTS)}, and "
             "paste its signing secret.",
+        ),
+        SettingField(
+            "connect_webhook_secret",
+            "Connect webhook signing secret",
+            secret=True,
+            required=False,
+            pattern=r"whsec_[A-Za-z0-9_]+",
+            pattern_hint="starts with whsec_",
+            help=f"For payouts through Stripe Connect: add the same URL as a Connect endpoint (events on connected "
+            f"accounts) with {', '.join(ACCOUNT_EVENTS)}, and paste its signing secret, so a partner is ready as soon "
+            "as Stripe says so.",
         ),
     ),
     capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes", "payouts"}),

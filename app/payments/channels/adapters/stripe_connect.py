@@ -18,6 +18,8 @@ from app.payments.channels.adapters.stripe_currency import from_stripe_amount, t
 from app.payments.channels.interface import PayoutResult, ProviderOutcomeUnknown, ProviderRefused
 
 TRANSFER_EVENTS = ("transfer.created", "transfer.reversed")
+# Events on the connected accounts themselves, which Stripe sends to a Connect endpoint (its own signing secret).
+ACCOUNT_EVENTS = ("account.updated",)
 REFERENCE_KEY = "kassa_payout_reference"
 READY, ONBOARDING = "ready", "onboarding"
 

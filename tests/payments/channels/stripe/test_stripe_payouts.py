@@ -289,3 +289,53 @@ def test_a_transfer_event_is_applied_only_when_signed_and_only_to_the_merchants_
     assert paid["status"] == "paid" and paid["payout"]["provider_reference"] == event["data"]["object"]["id"]
     assert connect.transfer_creates == 1
     assert ledger_sums(app) == {"usd": 0}
+
+
+CONNECT_SECRET = "whsec_kassa_connect_0123456789"
+
+
+def test_a_partner_who_finishes_onboarding_alone_is_paid_once_stripe_says_it_is_ready(
+    app, api, merchant, catalog, sandbox, worker, live_server, stripe_rail, connect
+):
+    """The merchant hands the partner the link; the partner finishes at Stripe and nobody opens the portal: Stripe's
+    ``account.updated`` on the merchant's Connect endpoint makes the account the partner's, and the settlement that
+    waited for it is paid."""
+    from app.payments.payouts.services import resolve_payouts
+
+    saved = stripe_rail.post(
+        "/portal/channels/stripe/settings",
+        {
+            "secret_key": "",
+            "publishable_key": PUBLISHABLE_KEY,
+            "webhook_secret": "",
+            "connect_webhook_secret": CONNECT_SECRET,
+        },
+    )
+    assert saved.status_code == 302, saved.get_data(as_text=True)
+    connect.send_webhooks_to(f"{live_server}/hooks/channels/stripe/{merchant.id}", WEBHOOK_SECRET, CONNECT_SECRET)
+    studio = add_partner(api, "Northwind Studio", payout_account=None)
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    settlement = run_settlements(api, worker)[0]
+    assert settlement["payout"]["destination"] is None
+
+    link = stripe_rail.post(f"/portal/partners/{studio['id']}/connect").location
+    done = requests.post(link, data={"legal_name": "Northwind Studio Ltd"}, allow_redirects=False, timeout=10)
+    assert done.status_code == 303
+    forged = requests.post(
+        f"{live_server}/hooks/channels/stripe/{merchant.id}",
+        data=json.dumps(connect.events[-1]),
+        headers={"Content-Type": "application/json", "Stripe-Signature": f"t={int(time.time())},v1={'0' * 64}"},
+        timeout=10,
+    )
+    assert forged.status_code == 400
+    assert api.get(f"/partners/{studio['id']}").json["payout_account"] is None
+
+    [answer] = connect.deliver("account.updated")
+    assert answer.status_code == 200 and answer.json()["partners"] == [studio["id"]]
+    account = api.get(f"/partners/{studio['id']}").json["payout_account"]
+    assert account.startswith("acct_")
+    with app.app_context():
+        assert resolve_payouts() == 1  # released to the new account
+    paid = api.get(f"/settlements/{settlement['id']}").json
+    assert paid["status"] == "paid" and connect.transfers_to(account)[0]["amount"] == 940
