@@ -28,11 +28,6 @@ def _onboarding_adapter(merchant_id: str):
     return adapter
 
 
-def onboards_partners(merchant_id: str) -> bool:
-    """Does the merchant's payout rail pay partners through connected accounts they onboard with?"""
-    return _onboarding_adapter(merchant_id) is not None
-
-
 def start_onboarding(merchant_id: str, partner_id: str, *, livemode: bool, refresh_url: str, return_url: str) -> str:
     """The provider's onboarding URL for the partner, opening its connected account first if it has none in this
     mode; 400 when the merchant's payout rail does not onboard partners or its keys are of the other mode."""
