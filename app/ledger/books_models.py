@@ -36,12 +36,20 @@ class Partner(db.Model):
     test_payout_account: Mapped[str | None] = mapped_column(String(100))
     test_reserve_bps: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     test_reserve_days: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    # The connected account at the payout provider (Stripe Connect) the partner is onboarding with, per mode; once
+    # the provider says it can take transfers it becomes that mode's payout account (payments/payouts/onboarding.py).
+    connect_account: Mapped[str | None] = mapped_column(String(100))
+    test_connect_account: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(10), default="active", server_default="active")  # | archived
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     def payout_account_in(self, livemode: bool) -> str | None:
         """Where that mode's payouts go (None: its settlements wait for an account)."""
         return self.payout_account if livemode else self.test_payout_account
+
+    def connect_account_in(self, livemode: bool) -> str | None:
+        """That mode's connected account at the payout provider (None: no onboarding started)."""
+        return self.connect_account if livemode else self.test_connect_account
 
     def reserve_in(self, livemode: bool) -> tuple[int, int]:
         """That mode's rolling reserve: (basis points held back, for how many days)."""

@@ -35,6 +35,9 @@ class Merchant(db.Model):
     # The language of the shopper-facing checkout (app/platform/values/languages.py); None: each shopper's
     # Accept-Language.
     checkout_language: Mapped[str | None] = mapped_column(String(8))
+    # The channel settlements and wallet withdrawals are paid out through (app/payments/payouts/rail.py); None: the
+    # installation's PAYOUT_CHANNEL.
+    payout_channel: Mapped[str | None] = mapped_column(String(40))
     # Dunning (app/signing/renewals/dunning.py): days after a failed renewal's due time at which it is tried again
     # (None = the default schedule), what the last failure does (cancel | pause), and how many days before
     # a renewal the customer is told of it (subscription.renewal_upcoming).

@@ -26,11 +26,14 @@ def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(
     expect(page.get_by_text("stripe is not set up")).to_be_visible()
     page.get_by_role("link", name="Edit Card (Stripe)").click()
     expect(
-        page.get_by_text("Can: card form, disputes, partial refunds, recurring, redirect, refunds, setup, statements.")
+        page.get_by_text(
+            "Can: card form, disputes, partial refunds, payouts, recurring, redirect, refunds, setup, statements."
+        )
     ).to_be_visible()
+    expect(page.get_by_label("Secret key")).not_to_have_attribute("placeholder", "None")  # nothing saved yet
     page.get_by_label("Secret key").fill(SECRET_KEY)
     page.get_by_label("Publishable key").fill(PUBLISHABLE_KEY)
-    page.get_by_label("Webhook signing secret").fill(WEBHOOK_SECRET)
+    page.get_by_label("Webhook signing secret", exact=True).fill(WEBHOOK_SECRET)
     page.get_by_role("button", name="Save credentials").click()
     expect(page.get_by_text("Saved the credentials of stripe.")).to_be_visible()
     expect(page.get_by_text("••••0000")).to_be_visible()  # the secret key, masked

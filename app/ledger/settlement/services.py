@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Callable
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
@@ -284,16 +285,24 @@ def run_settlements(
     livemode: bool | None = None,
     until: datetime | None = None,
     now: datetime,
-    payout_channel: str,
+    payout_channel: str | Callable[[str], str],
 ) -> list[Settlement]:
     """Cut every settlement that is due: each partner's window up to its cycle's cutoff (or ``until``, for a test
-    merchant who wants to see a cycle now), one transaction per partner and currency."""
+    merchant who wants to see a cycle now), one transaction per partner and currency. ``payout_channel`` is the
+    channel every payout goes through, or a function naming it per merchant (the payout rail is the merchant's
+    choice, which payments know and the ledger does not)."""
     cut = []
     for merchant, _partner_id, mode, currency, partner in due_cursors(merchant_id=merchant_id, livemode=livemode):
         cutoff = until if until is not None else cycle_cutoff(partner.cycle, now)
         try:
             settlement = settle_partner(
-                merchant, partner, mode, currency, cutoff=cutoff, now=now, payout_channel=payout_channel
+                merchant,
+                partner,
+                mode,
+                currency,
+                cutoff=cutoff,
+                now=now,
+                payout_channel=payout_channel if isinstance(payout_channel, str) else payout_channel(merchant),
             )
             db.session.commit()
         except IntegrityError:  # another run cut this window first

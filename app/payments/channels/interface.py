@@ -84,6 +84,16 @@ class DisputeNotice:
 
 
 @dataclass(frozen=True)
+class ConnectedAccountNotice:
+    """A provider's news about a connected account a partner onboards with (app/payments/payouts/onboarding.py):
+    ``ready`` once it can take transfers, else ``onboarding``."""
+
+    channel: str
+    account: str
+    status: str  # onboarding | ready
+
+
+@dataclass(frozen=True)
 class RefundResult:
     """The provider's verdict on a refund: ``succeeded`` moved the money back, ``failed`` moved nothing."""
 

@@ -76,6 +76,20 @@ def payout_json(payout: Payout) -> dict:
     }
 
 
+def payout_mode_refusal(adapter, channel: str, *, livemode: bool) -> str | None:
+    """Why this channel cannot pay out money of this mode (None: it can): a test channel moves no real money, and a
+    merchant's account keys of one mode (Stripe's sk_test_/sk_live_) move only that mode's money."""
+    if livemode and getattr(adapter, "test_only", False):
+        return f"{channel} moves no real money: choose a live payout channel in Settings"
+    keys = getattr(adapter, "livemode", None)
+    if isinstance(keys, bool) and keys is not livemode:
+        return (
+            f"{channel} has {'live' if keys else 'test'} keys, which cannot pay out "
+            f"{'live' if livemode else 'test'} money: enter keys of that mode or choose another payout channel"
+        )
+    return None
+
+
 def _callback_url(channel: str) -> str:
     return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/hooks/payouts/{channel}"
 
@@ -87,19 +101,16 @@ def send_payout(payout_id: str) -> Payout | None:
         db.session.rollback()
         return payout
     adapter = adapter_for(payout.channel, payout.merchant_id)
-    if payout.livemode and getattr(adapter, "test_only", False):
-        # Live money is never "paid out" by a channel that moves none: the payout waits for a real one.
+    wrong_mode = payout_mode_refusal(adapter, payout.channel, livemode=payout.livemode)
+    if wrong_mode:
+        # Live money is never "paid out" by a channel that moves none, nor test money by live keys: it waits.
         db.session.execute(
             update(Payout)
             .where(Payout.id == payout.id, Payout.status == "pending")
-            .values(
-                next_try_at=None,
-                updated_at=utcnow(),
-                failure_reason=f"{payout.channel} moves no real money: set PAYOUT_CHANNEL to a live payout channel",
-            )
+            .values(next_try_at=None, updated_at=utcnow(), failure_reason=wrong_mode)
         )
         db.session.commit()
-        log.error("live payout waits: the payout channel is a test one", extra={"fields": {"payout_id": payout.id}})
+        log.error("payout waits: the payout channel is of the other mode", extra={"fields": {"payout_id": payout.id}})
         return db.session.get(Payout, payout.id, populate_existing=True)
     reference = payout.provider_reference
     db.session.rollback()  # no transaction is held open while the provider is called
@@ -156,9 +167,13 @@ def _payout_of(reference: str) -> Payout | None:
     return payout
 
 
-def apply_payout_result(result: PayoutResult) -> Payout | None:
-    """Apply the provider's word on one try of a payout, once; a ``pending`` answer only records its id."""
+def apply_payout_result(result: PayoutResult, *, merchant_id: str | None = None) -> Payout | None:
+    """Apply the provider's word on one try of a payout, once; a ``pending`` answer only records its id. News that
+    came to one merchant's own provider account (``merchant_id``) is applied to that merchant's payouts only."""
     payout = _payout_of(result.reference)
+    if payout is not None and merchant_id is not None and payout.merchant_id != merchant_id:
+        db.session.rollback()
+        return None
     if payout is None or payout.status not in ACTIVE:
         db.session.rollback()
         return payout

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import current_app
-
 from app.errors import InvalidRequest
 from app.ledger.clearing.rules import MAX_HOLD_DAYS
 from app.ledger.partners import MAX_RESERVE_DAYS
 from app.ledger.settlement.services import run_settlements
+from app.payments.payouts.rail import payout_channel_of
 from app.payments.payouts.services import send_payouts_soon
 from app.platform.db.types import utcnow
 
@@ -37,7 +36,7 @@ def settle_due(
         livemode=livemode,
         until=until,
         now=now,
-        payout_channel=current_app.config["PAYOUT_CHANNEL"],
+        payout_channel=payout_channel_of,
     )
     if any(settlement.payout_amount for settlement in cut):
         send_payouts_soon()  # the settlements are cut whatever Redis says: their payouts go out by the sweep anyway

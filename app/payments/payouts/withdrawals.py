@@ -19,7 +19,6 @@ it (it is sent) or rejects it (the money is available again, the withdrawal ``ca
 
 from __future__ import annotations
 
-from flask import current_app
 from sqlalchemy import select, update
 
 from app.errors import Conflict, InvalidRequest, NotFound, ServiceUnavailable
@@ -32,7 +31,8 @@ from app.ledger.wallet.moves import post_withdrawal_paid, post_withdrawal_return
 from app.ledger.wallet.services import parse_wallet_amount, require_covered
 from app.orders.customers import parse_customer_id
 from app.payments.channels.registry import adapter_for
-from app.payments.payouts.services import PURPOSES, Purpose, payout_json, send_payouts_soon
+from app.payments.payouts.rail import payout_channel_of
+from app.payments.payouts.services import PURPOSES, Purpose, payout_json, payout_mode_refusal, send_payouts_soon
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
@@ -77,17 +77,15 @@ def withdrawal_json(withdrawal: WalletWithdrawal, payout: Payout) -> dict:
 
 
 def _payout_channel(merchant_id: str, livemode: bool) -> str:
-    """The channel withdrawals are paid out through; a test channel never pays out a live wallet's money."""
-    code = current_app.config["PAYOUT_CHANNEL"]
+    """The channel withdrawals are paid out through (the merchant's payout rail); a test channel never pays out a
+    live wallet's money."""
+    code = payout_channel_of(merchant_id)
     adapter = adapter_for(code, merchant_id)
     if adapter is None or not hasattr(adapter, "send_payout"):
-        raise ServiceUnavailable(f"withdrawals need a payout channel, and {code!r} (PAYOUT_CHANNEL) cannot pay out")
-    if livemode and getattr(adapter, "test_only", False):
-        raise InvalidRequest(
-            f"{code} is a test payout channel (it moves no real money), so it cannot pay out a live "
-            "wallet; the operator sets a live one in PAYOUT_CHANNEL",
-            code="channel_unavailable",
-        )
+        raise ServiceUnavailable(f"withdrawals need a payout channel, and {code!r} cannot pay out")
+    wrong_mode = payout_mode_refusal(adapter, code, livemode=livemode)
+    if wrong_mode:
+        raise InvalidRequest(f"this wallet cannot be paid out: {wrong_mode}", code="channel_unavailable")
     return code
 
 

@@ -9,9 +9,16 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.payments import integration_log
 from app.payments.attempts.hub import apply_channel_result, attempt_with_order
-from app.payments.channels.interface import CallbackRejected, DisputeNotice, ProviderUnavailable
+from app.payments.channels.interface import (
+    CallbackRejected,
+    ConnectedAccountNotice,
+    DisputeNotice,
+    PayoutResult,
+    ProviderUnavailable,
+)
 from app.payments.channels.registry import adapter_for
 from app.payments.disputes.services import apply_dispute_notice
+from app.payments.payouts.onboarding import connected_account_updated
 from app.payments.payouts.services import apply_payout_result
 from app.platform.observability import logs
 from app.signing.mandate_setups import apply_setup_result
@@ -87,6 +94,30 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
         return jsonify({"received": True, "payment": None})
     if isinstance(result, DisputeNotice):  # the provider's news about a chargeback of one of our payments
         return _dispute(channel_code, result, body, merchant_id)
+    if isinstance(result, PayoutResult):  # a payout's news on the merchant's own account (a Stripe transfer)
+        integration_log.record_callback(
+            channel_code,
+            url=request.url,
+            headers=request.headers,
+            body=body,
+            verified=True,
+            status_code=200,
+            merchant_id=merchant_id,
+        )
+        payout = apply_payout_result(result, merchant_id=merchant_id)
+        return jsonify({"received": True, "payment": None, "payout": payout.id if payout else None})
+    if isinstance(result, ConnectedAccountNotice):  # a partner's connected account at the merchant's provider
+        integration_log.record_callback(
+            channel_code,
+            url=request.url,
+            headers=request.headers,
+            body=body,
+            verified=True,
+            status_code=200,
+            merchant_id=merchant_id,
+        )
+        partners = connected_account_updated(merchant_id, result.account, result.status) if merchant_id else []
+        return jsonify({"received": True, "payment": None, "partners": partners})
     # Verified: the attempt (and so the merchant) it names may now be looked up.
     read = attempt_with_order(result.attempt_id)  # what the hub decides on: read once
     if read is None:  # not a payment: perhaps a subscriber's new payment method, signed for nothing

@@ -19,6 +19,8 @@ from app.ledger.models import JournalEntry, Posting
 from app.ledger.settlement.statements import get_settlement, list_settlements, settlement_lines, statement_csv
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
+from app.payments.channels.interface import ProviderUnavailable
+from app.payments.payouts.onboarding import onboarding_status, start_onboarding
 from app.payments.payouts.services import payout_for_settlement, retry_payout
 from app.payments.payouts.settling import settle_due
 from app.platform.db.snapshot import read_one_snapshot
@@ -168,9 +170,13 @@ def partners_detail(partner_id: str):
     settlements, _ = list_settlements(
         current_user.merchant_id, livemode=portal_livemode(), partner=partner.id, limit=10
     )
+    connect, connect_error = _onboarding(partner_id)
+    partner = partner_service.get_partner(current_user.merchant_id, partner_id)  # a ready account is now its own
     return render_template(
         "portal/partner.html",
         partner=partner,
+        connect=connect,
+        connect_error=connect_error,
         name=partner_service.display_name(partner),
         cycles=CYCLES,
         errors=errors,
@@ -179,6 +185,41 @@ def partners_detail(partner_id: str):
         form=ConfirmForm(),
         can_manage=_can_manage(),
     ), 422 if errors else 200
+
+
+def _onboarding(partner_id: str) -> tuple[str | None, str | None]:
+    """The partner's onboarding status with the payout rail (None: the rail onboards nobody), and why it could not
+    be read."""
+    try:
+        return onboarding_status(current_user.merchant_id, partner_id, livemode=portal_livemode()), None
+    except ProviderUnavailable as exc:
+        db.session.rollback()
+        return "unknown", str(exc)
+
+
+@bp.post("/partners/<partner_id>/connect")
+@permission_required("books.manage")
+def partners_connect(partner_id: str):
+    """Send the merchant (or the partner, with the link) to the payout provider's onboarding page."""
+    partner_service.get_partner(current_user.merchant_id, partner_id)  # another merchant's partner is not found
+    _checked()
+    back = url_for("portal.partners_detail", partner_id=partner_id, _external=True)
+    try:
+        livemode = portal_livemode()
+        snapshot = lambda: {  # noqa: E731
+            "connect_account": partner_service.get_partner(current_user.merchant_id, partner_id).connect_account_in(
+                livemode
+            )
+        }
+        with audit("partner.onboard", Partner, partner_id, snapshot=snapshot):
+            url = start_onboarding(
+                current_user.merchant_id, partner_id, livemode=livemode, refresh_url=back, return_url=back
+            )
+    except (KassaError, ProviderUnavailable) as error:
+        db.session.rollback()
+        flash(f"Could not start onboarding: {error.message if isinstance(error, KassaError) else error}", "error")
+        return redirect(url_for("portal.partners_detail", partner_id=partner_id))
+    return redirect(url)
 
 
 # --- settlements -------------------------------------------------------------------------------------------

@@ -139,6 +139,13 @@ class CheckoutModeForm(FlaskForm):
     submit = SubmitField("Save checkout mode")
 
 
+class PayoutRailForm(FlaskForm):
+    """The channel settlements and wallet withdrawals are paid out through; its choices are set by the view."""
+
+    payout_channel = SelectField("Pay out through", choices=[])
+    submit = SubmitField("Save payout channel")
+
+
 class PoliciesForm(FlaskForm):
     order_timeout_minutes = IntegerField(
         "Unpaid orders close after (minutes)",

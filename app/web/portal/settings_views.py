@@ -1,4 +1,5 @@
-"""Settings: business profile, checkout branding (colour, logo, terms), order policies and checkout mode."""
+"""Settings: business profile, checkout branding (colour, logo, terms), order policies, checkout mode and the
+payout channel."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from app.merchants.settings import (
     update_order_policies,
     update_profile,
 )
+from app.payments.channels.registry import channel_spec
+from app.payments.payouts.rail import payout_channel_of, payout_channels, set_payout_channel
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
-from app.web.portal.forms import BrandingForm, CheckoutModeForm, PoliciesForm, ProfileForm
+from app.web.portal.forms import BrandingForm, CheckoutModeForm, PayoutRailForm, PoliciesForm, ProfileForm
 
 
 def _forms(merchant: Merchant, **submitted) -> dict:
@@ -35,9 +38,15 @@ def _forms(merchant: Merchant, **submitted) -> dict:
         "checkout_mode": CheckoutModeForm(
             formdata=None, live_checkout=merchant.live_checkout, checkout_language=merchant.checkout_language or ""
         ),
+        "payout_rail": PayoutRailForm(formdata=None, payout_channel=payout_channel_of(merchant.id)),
     }
     forms.update(submitted)
+    forms["payout_rail"].payout_channel.choices = _payout_choices()
     return forms
+
+
+def _payout_choices() -> list[tuple[str, str]]:
+    return [(code, channel_spec(code).name) for code in payout_channels()]
 
 
 def settings_page(status: int = 200, **submitted):
@@ -140,3 +149,21 @@ def settings_checkout_mode():
             )
             return redirect(url_for("portal.settings"))
     return settings_page(422, checkout_mode=form)
+
+
+@bp.post("/settings/payouts")
+@permission_required("settings.manage")
+def settings_payouts():
+    form = PayoutRailForm()
+    form.payout_channel.choices = _payout_choices()
+    merchant_id = current_user.merchant_id
+    if form.validate_on_submit():
+        try:
+            with audit("settings.payouts", Merchant, merchant_id):
+                code = set_payout_channel(merchant_id, form.payout_channel.data)
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            flash(f"Settlements and withdrawals created from now on are paid out through {channel_spec(code).name}.")
+            return redirect(url_for("portal.settings"))
+    return settings_page(422, payout_rail=form)

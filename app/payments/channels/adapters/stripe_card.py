@@ -19,6 +19,13 @@ from typing import Callable, Iterator, Mapping, TypeVar
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from app.payments.channels.adapters.stripe_connect import (
+    ACCOUNT_EVENTS,
+    TRANSFER_EVENTS,
+    StripeConnect,
+    account_status,
+    transfer_result,
+)
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
 from app.payments.channels.adapters.stripe_disputes import (
     DISPUTE_EVENTS,
@@ -33,8 +40,10 @@ from app.payments.channels.adapters.stripe_statement import balance_lines
 from app.payments.channels.interface import (
     CallbackRejected,
     ChannelResult,
+    ConnectedAccountNotice,
     DisputeNotice,
     PaymentRequest,
+    PayoutResult,
     ProviderOutcomeUnknown,
     ProviderPayment,
     ProviderRefused,
@@ -51,7 +60,7 @@ T = TypeVar("T")
 PAYMENT_EVENTS = ("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled")
 # A SetupIntent saves a card for a payment of nothing (a free trial's first order, a subscriber's new card).
 SETUP_EVENTS = ("setup_intent.succeeded", "setup_intent.setup_failed", "setup_intent.canceled")
-WEBHOOK_EVENTS = PAYMENT_EVENTS + SETUP_EVENTS + DISPUTE_EVENTS
+WEBHOOK_EVENTS = PAYMENT_EVENTS + SETUP_EVENTS + DISPUTE_EVENTS + TRANSFER_EVENTS
 # Stripe's dispute fee in the US, $15.00, charged when a dispute opens and kept whatever the outcome: on a win the
 # disputed amount comes back, and the separate counter fee, not this one (support.stripe.com, "Disputes" and "June
 # 2025 pricing updates for disputes"). Elsewhere it depends on the account's country: the merchant names it.
@@ -85,7 +94,7 @@ def key_mode(key: str) -> bool | None:
     return {"live": True, "test": False}.get(parts[1]) if len(parts) > 2 else None
 
 
-class StripeAdapter(StripeMandates):
+class StripeAdapter(StripeMandates, StripeConnect):
     code = "stripe"
     default_name = "Card (Stripe)"
     default_icon = "card"
@@ -102,6 +111,7 @@ class StripeAdapter(StripeMandates):
             page_secret=config["SECRET_KEY"],
             timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
             tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"],
+            connect_webhook_secret=settings.get("connect_webhook_secret", ""),
         )
 
     def __init__(
@@ -115,8 +125,10 @@ class StripeAdapter(StripeMandates):
         page_secret: str = "",
         timeout: float = 10.0,
         tolerance_seconds: int = 300,
+        connect_webhook_secret: str = "",
     ) -> None:
         self.secret_key, self.publishable_key, self.webhook_secret = secret_key, publishable_key, webhook_secret
+        self.connect_webhook_secret = connect_webhook_secret
         self.public_url = public_url.rstrip("/")
         self.page_secret = page_secret
         self.tolerance = tolerance_seconds
@@ -376,20 +388,53 @@ class StripeAdapter(StripeMandates):
             (r for r in page.data if (r.to_dict().get("metadata") or {}).get("kassa_refund_id") == refund_id), None
         )
 
-    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice | None:
+    def _verified_event(self, headers: Mapping[str, str], body: bytes):
+        if not self.webhook_secret:
+            raise CallbackRejected("stripe webhooks are not set up for this merchant (no signing secret)")
+        # The account's own endpoint, or its Connect endpoint (events on connected accounts), each with its secret.
+        secrets = [secret for secret in (self.webhook_secret, self.connect_webhook_secret) if secret]
+        for index, secret in enumerate(secrets):
+            try:
+                return stripe.Webhook.construct_event(
+                    body, headers.get("Stripe-Signature"), secret, tolerance=self.tolerance
+                )
+            except stripe.SignatureVerificationError as exc:
+                if index == len(secrets) - 1:
+                    raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
+            except ValueError as exc:
+                raise CallbackRejected("Stripe webhook body is not JSON") from exc
+        raise CallbackRejected("Stripe signature does not verify")
+
+    def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
+        """A verified ``transfer.*`` event as the payout try it names; any other event is refused."""
+        result = self.parse_callback(headers, body)
+        if not isinstance(result, PayoutResult):
+            raise CallbackRejected("not a Stripe transfer event of a Kassa payout")
+        return result
+
+    def parse_callback(
+        self, headers: Mapping[str, str], body: bytes
+    ) -> ChannelResult | DisputeNotice | PayoutResult | ConnectedAccountNotice | None:
         """Verify Stripe's signature (``Stripe-Signature``, the merchant's endpoint secret, timestamp tolerance)
         before reading anything; None for a verified event Kassa does not act on. A dispute's event asks Stripe for
         the PaymentIntent it names (ProviderUnavailable when it cannot be asked: the hook answers 503)."""
-        if not self.webhook_secret:
-            raise CallbackRejected("stripe webhooks are not set up for this merchant (no signing secret)")
-        try:
-            event = stripe.Webhook.construct_event(
-                body, headers.get("Stripe-Signature"), self.webhook_secret, tolerance=self.tolerance
-            )
-        except stripe.SignatureVerificationError as exc:
-            raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
-        except ValueError as exc:
-            raise CallbackRejected("Stripe webhook body is not JSON") from exc
+        event = self._verified_event(headers, body)
+        if event.type in ACCOUNT_EVENTS:  # a partner's connected account moved on in its onboarding
+            try:
+                account = json.loads(body)["data"]["object"]
+                return ConnectedAccountNotice(self.code, str(account["id"]), account_status(account))
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise CallbackRejected(f"Stripe event is not an Account Kassa can read: {exc}") from exc
+        if event.type in TRANSFER_EVENTS:  # a payout's transfer to a connected account (stripe_connect.py)
+            try:
+                transfer = json.loads(body)["data"]["object"]
+                return (
+                    transfer_result(transfer)
+                    if (transfer.get("metadata") or {}).get("kassa_payout_reference")
+                    else None
+                )
+            except (KeyError, TypeError, AttributeError, ProviderOutcomeUnknown) as exc:
+                raise CallbackRejected(f"Stripe event is not a Transfer Kassa can read: {exc}") from exc
         if event.type in DISPUTE_EVENTS:
             try:
                 return self._dispute_notice(json.loads(body)["data"]["object"])
@@ -507,9 +552,30 @@ CHANNEL = ChannelSpec(
             help=f"Add the webhook URL below in Stripe with the events {', '.join(WEBHOOK_EVENTS)}, and "
             "paste its signing secret.",
         ),
+        SettingField(
+            "connect_webhook_secret",
+            "Connect webhook signing secret",
+            secret=True,
+            required=False,
+            pattern=r"whsec_[A-Za-z0-9_]+",
+            pattern_hint="starts with whsec_",
+            help=f"For payouts through Stripe Connect: add the same URL as a Connect endpoint (events on connected "
+            f"accounts) with {', '.join(ACCOUNT_EVENTS)}, and paste its signing secret, so a partner is ready as soon "
+            "as Stripe says so.",
+        ),
     ),
     capabilities=frozenset(
-        {"redirect", "card_form", "refunds", "partial_refunds", "disputes", "recurring", "setup", "statements"}
+        {
+            "redirect",
+            "card_form",
+            "refunds",
+            "partial_refunds",
+            "disputes",
+            "recurring",
+            "setup",
+            "statements",
+            "payouts",
+        }
     ),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
