@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import Api
-from tests.e2e.test_portal import serious_violations
+from tests.e2e.test_portal import serious_violations, sign_in
 from tests.e2e.test_sdk import _client_script, shop  # noqa: F401  (the shop fixture serves the merchant's page)
 
 pytestmark = pytest.mark.e2e
@@ -101,3 +101,44 @@ def test_the_sdk_panel_of_a_session_offers_the_saved_card_and_pays_in_one_press(
     frame.get_by_role("button", name="Pay").click()
     expect(frame.get_by_text("Payment successful")).to_be_visible()
     page.wait_for_function("window.panelEvents.includes('paid')")
+
+
+def _saved(api: Api) -> list:
+    return api.get(f"/customers/{CUSTOMER}/payment_methods").json["data"]
+
+
+def test_the_merchant_removes_a_saved_card_in_the_portal_after_confirming(
+    page: Page, client, merchant, live_server, sandbox, worker, catalog
+):
+    api = Api(client, merchant.secret_key)
+    _save_a_card(page, api, catalog, worker)
+    sign_in(page, merchant.email, merchant.password)
+    page.goto(f"{live_server}/portal/customers/{CUSTOMER}")
+    cards = page.get_by_role("region", name="Saved cards")
+    expect(cards.get_by_role("cell", name="Visa ending in 4242", exact=True)).to_be_visible()
+    cards.get_by_role("link", name="Remove Visa ending in 4242").click()
+    expect(page.get_by_role("heading", name="Remove Visa ending in 4242?")).to_be_visible()
+    assert _saved(api) != []  # nothing changes before the confirmation
+    page.get_by_role("button", name="Remove card").click()
+    expect(page.get_by_text("Removed the saved Visa ending in 4242.")).to_be_visible()
+    expect(page.get_by_role("region", name="Saved cards").get_by_text("No saved cards.")).to_be_visible()
+    assert _saved(api) == []
+
+
+def test_the_shopper_removes_their_saved_card_on_the_billing_page(
+    page: Page, client, merchant, live_server, sandbox, worker, catalog
+):
+    api = Api(client, merchant.secret_key)
+    _save_a_card(page, api, catalog, worker)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(api.post(f"/customers/{CUSTOMER}/billing_links").json["url"])
+    page.get_by_role("link", name="Remove Visa ending in 4242").click()
+    expect(page.get_by_role("heading", name="Remove Visa ending in 4242?")).to_be_visible()
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(page.get_by_role("status")).to_have_text("Your saved card was removed.")
+    expect(page.get_by_role("link", name=re.compile("Remove Visa"))).to_have_count(0)
+    assert _saved(api) == []
+    # The next checkout session no longer offers it.
+    page.goto(_session(api, catalog)["url"])
+    expect(page.get_by_role("radio", name=re.compile("Saved card"))).to_have_count(0)

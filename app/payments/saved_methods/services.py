@@ -168,31 +168,33 @@ def keep_saved_method(event: Event) -> None:
         )
 
 
-def get_method(merchant_id: str, customer_id: str, method_id: str, *, livemode: bool) -> SavedPaymentMethod:
-    """The customer's saved method (active or removed) of that mode; anything else is a 404."""
-    method = db.session.scalar(
-        select(SavedPaymentMethod).where(
-            SavedPaymentMethod.id == method_id,
-            SavedPaymentMethod.merchant_id == merchant_id,
-            SavedPaymentMethod.livemode == livemode,
-            SavedPaymentMethod.customer_id == customer_id,
-            SavedPaymentMethod.status != "pending",
-        )
+def get_method(
+    merchant_id: str, method_id: str, *, livemode: bool, customer_id: str | None = None
+) -> SavedPaymentMethod:
+    """The merchant's saved method (active or removed) of that mode, of ``customer_id`` when given; else a 404."""
+    query = select(SavedPaymentMethod).where(
+        SavedPaymentMethod.id == method_id,
+        SavedPaymentMethod.merchant_id == merchant_id,
+        SavedPaymentMethod.livemode == livemode,
+        SavedPaymentMethod.status != "pending",
     )
+    if customer_id is not None:
+        query = query.where(SavedPaymentMethod.customer_id == customer_id)
+    method = db.session.scalar(query)
     if method is None:
-        raise NotFound(f"no saved payment method {method_id!r} of customer {customer_id!r}", param="payment_method")
+        whose = f" of customer {customer_id!r}" if customer_id is not None else ""
+        raise NotFound(f"no saved payment method {method_id!r}{whose}", param="payment_method")
     return method
 
 
-def remove_method(merchant_id: str, customer_id: str, method_id: str, *, livemode: bool) -> SavedPaymentMethod:
+def remove_method(method: SavedPaymentMethod) -> SavedPaymentMethod:
     """Remove a saved method: detached at the provider first (it is never charged again), then no longer offered.
     Removing a removed one answers it as it is. A provider that cannot be asked is a 502 and nothing changes."""
-    method = get_method(merchant_id, customer_id, method_id, livemode=livemode)
     if method.status == "removed":
         return method
-    adapter = adapter_for(method.channel, merchant_id)
+    adapter = adapter_for(method.channel, method.merchant_id)
     try:
-        with integration_log.bound(merchant_id=merchant_id, attempt_id=None):
+        with integration_log.bound(merchant_id=method.merchant_id, attempt_id=None):
             adapter.remove_saved_method(method.provider_reference)
     except ProviderUnavailable as exc:
         raise ChannelFailed(

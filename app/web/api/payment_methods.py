@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import jsonify
 
 from app.orders.customers import parse_customer_id
-from app.payments.saved_methods.services import list_methods, remove_method, saved_method_json
+from app.payments.saved_methods.services import get_method, list_methods, remove_method, saved_method_json
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.models.payment_methods import (
@@ -60,5 +60,5 @@ def customers_payment_methods_index(customer_id: str, query: PaymentMethodListQu
 def customers_payment_methods_delete(customer_id: str, method_id: str):
     customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
-    method = remove_method(who.merchant_id, customer_id, method_id, livemode=who.livemode)
+    method = remove_method(get_method(who.merchant_id, method_id, livemode=who.livemode, customer_id=customer_id))
     return jsonify({"id": method.id, "object": "payment_method", "deleted": True})
