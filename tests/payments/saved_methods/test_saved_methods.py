@@ -126,3 +126,24 @@ def _provider_card(app, method: dict) -> str:
 
     with app.app_context():
         return db.session.get(SavedPaymentMethod, method["id"]).provider_reference
+
+
+def test_a_declined_saved_card_fails_the_payment_and_the_order_can_be_paid_another_way(
+    app, api, pk_api, catalog, sandbox, worker
+):
+    method = saved_card(api, pk_api, catalog, sandbox, worker)
+    planned = requests.post(
+        f"{sandbox.url}/sandbox/api/cards/{_provider_card(app, method)}/simulate",
+        json={"next_charge": "declined"},
+        timeout=10,
+    )
+    assert planned.status_code == 200, planned.text
+    order = session_order(api, pk_api, catalog)
+    paid = pay(pk_api, order, payment_method=method["id"])
+    assert paid.status_code == 200, paid.json
+    assert paid.json["payment"]["status"] == "failed"
+    assert api.get(f"/orders/{order['id']}").json["status"] == "created"
+    # The shopper tries again with the same card (the issuer's decline was for one charge) and it pays.
+    again = pay(pk_api, order, payment_method=method["id"])
+    assert again.status_code == 200, again.json
+    assert again.json["payment"]["status"] == "succeeded"
