@@ -23,6 +23,7 @@ from app.payments.models import (  # noqa: F401
     Refund,  # noqa: F401
 )
 from app.payments.report_days import ReportDay, ReportGeneration  # noqa: F401
+from app.payments.saved_methods.models import SavedPaymentMethod  # noqa: F401
 from app.platform.idempotency import IdempotencyKey  # noqa: F401
 from app.platform.outbox.events import Event, EventHandling  # noqa: F401
 from app.platform.switch_models import Switch  # noqa: F401

@@ -11,6 +11,7 @@ from app.payments.channels.adapters import wallet  # noqa: F401,E402  (payment.f
 from app.payments.disputes import chargebacks  # noqa: F401,E402  (dispute.closed, lost in full → take the grants back)
 from app.payments.payouts import withdrawals  # noqa: F401,E402  (the "withdrawal" payout purpose: paid/failed → the wallet)
 from app.payments.refunds import compensation  # noqa: F401  (order.fulfilment_failed → refund)
+from app.payments.saved_methods import services as _saved_methods  # noqa: F401,E402  (order.paid → keep the saved card)
 from app.platform.outbox import order_pings  # noqa: F401,E402  (after commit: ping the order's live status streams)
 from app.receipts import sending as _receipts  # noqa: F401,E402  (order.paid with an email → the email receipt)
 from app.receipts import subscription_sending as _subscription_emails  # noqa: F401,E402  (failed, trial, canceled)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, g, jsonify, request
 
-from sandbox import mandates
+from sandbox import mandates, saved_cards
 from sandbox.callbacks import in_background
 from sandbox.decisions import decide_and_notify, decide_as_a_shopper
 from sandbox.models import PAYMENT_METHODS, Payment
@@ -75,15 +75,20 @@ def create() -> tuple[Response, int]:
     recurring = _recurring(body.get("recurring"))
     # A payment of nothing only signs a mandate (a card set up for a free trial): it needs ``recurring``.
     payment_request = parse_payment_request(body, setup=recurring is not None)
+    save_card = _save_card(body, payment_request.method)
+    if body.get("card") is not None:
+        return _charge_saved_card(body, payment_request, recurring is not None or save_card)
     runtime = current_runtime()
     with runtime.session_factory() as session:
         payment, created = create_payment(session, g.sandbox_account_id, payment_request)
         if recurring:
             mandates.request_mandate(session, payment, *recurring)
-        if created and not recurring:
+        if save_card:
+            saved_cards.request_saving(session, payment)
+        if created and not recurring and not save_card:
             # Just made and pending: no mandate asked for, and no card seen yet (its fingerprint comes with the
             # decision), so there is nothing more to read.
-            shown = {**payment_object(payment, runtime.payment_url(payment.id)), "mandate": None}
+            shown = {**payment_object(payment, runtime.payment_url(payment.id)), "mandate": None, "saved_card": None}
         else:
             shown = _payment_json(session, payment)
         answer, payment_id = jsonify(shown), payment.id
@@ -102,13 +107,67 @@ def _recurring(value: Any) -> tuple[str, str] | None:
     return value["terms"], _http_url(value, "callback_url")
 
 
+def _save_card(body: dict[str, Any], method: str) -> bool:
+    """``save_card: true`` keeps the card that pays for the merchant's next charges (a card payment only)."""
+    value = body.get("save_card", False)
+    if not isinstance(value, bool):
+        raise _invalid("save_card", "save_card must be true or false")
+    if value and method != "card":
+        raise _invalid("save_card", "only a card payment can save its card")
+    return value
+
+
+def _charge_saved_card(body: dict[str, Any], payment_request: PaymentRequest, saves: bool) -> tuple[Response, int]:
+    """``card: "card_…"`` charges a saved card with the shopper at the checkout: decided in the call, or pending on
+    the payment's page when the issuer asks the shopper to authenticate (``url``)."""
+    if saves:
+        raise _invalid("card", "a charge of a saved card cannot ask for recurring or save_card")
+    if payment_request.method != "card":
+        raise _invalid("card", "only a card payment can charge a saved card")
+    runtime = current_runtime()
+    with runtime.session_factory() as session:
+        card = saved_cards.get_card(session, body["card"], g.sandbox_account_id, param="card")
+        payment, created = saved_cards.charge(session, card, payment_request)
+        answer = jsonify({**_payment_json(session, payment), "charged_card": card.id})
+    return answer, 201 if created else 200
+
+
 def _payment_json(session, payment: Payment) -> dict[str, Any]:
-    """A payment as the API shows it, with the mandate it signs (if it asked for one)."""
+    """A payment as the API shows it, with the mandate it signs and the card it saves (if it asked for them)."""
     mandate = mandates.mandate_of_payment(session, payment.id)
+    card = saved_cards.card_of_payment(session, payment.id)
     return {
         **payment_object(payment, current_runtime().payment_url(payment.id), card_fingerprint_of(session, payment.id)),
         "mandate": mandates.mandate_object(mandate) if mandate else None,
+        "saved_card": saved_cards.card_object(card) if card else None,
     }
+
+
+@bp.get("/cards/<card_id>")
+@require_api_key
+def card_retrieve(card_id: str) -> Response:
+    """A saved card as the provider keeps it."""
+    with current_runtime().session_factory() as session:
+        return jsonify(saved_cards.card_object(saved_cards.get_card(session, card_id, g.sandbox_account_id)))
+
+
+@bp.post("/cards/<card_id>/detach")
+@require_api_key
+def card_detach(card_id: str) -> Response:
+    """The merchant stops keeping a saved card (the shopper removed it): it is never charged again."""
+    with current_runtime().session_factory() as session:
+        card = saved_cards.get_card(session, card_id, g.sandbox_account_id)
+        return jsonify(saved_cards.card_object(saved_cards.detach(session, card)))
+
+
+@bp.post("/cards/<card_id>/simulate")
+def card_simulate(card_id: str) -> Response:
+    """Test control (no auth): ``{next_charge: "authentication_required"|"declined"}`` decides what the issuer does
+    with the card's next charge."""
+    body = json_body()
+    with current_runtime().session_factory() as session:
+        card = saved_cards.get_card(session, card_id)
+        return jsonify(saved_cards.card_object(saved_cards.plan_next_charge(session, card, body.get("next_charge"))))
 
 
 @bp.get("/payments")

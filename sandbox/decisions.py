@@ -1,5 +1,5 @@
 """A payment's decision, by the shopper's button, the control API or the provider itself: the payment decided, its
-mandate signed or declined and its card noted in one transaction, then the merchant called back."""
+mandate signed or declined, its card saved or not and noted in one transaction, then the merchant called back."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sandbox.callbacks import CALLBACK_MODES, build_event, dispatch_callback
 from sandbox.mandates import settle_mandate
 from sandbox.models import CardFingerprint, Payment
 from sandbox.runtime import SandboxRuntime
+from sandbox.saved_cards import settle_saving
 from sandbox.services import PaymentAlreadyDecided, SandboxError, callback_secret, decide_payment, payment_object
 
 
@@ -27,6 +28,7 @@ def decide_and_notify(
     with runtime.session_factory() as session:
         payment = decide_payment(session, payment_id, outcome)
         settle_mandate(session, payment)
+        settle_saving(session, payment)
         # Fingerprints are written only here, with the decision, which happens once: a payment decided without
         # a card's fingerprint has none.
         fingerprint = card_fingerprint if card_fingerprint and payment.method == "card" else None

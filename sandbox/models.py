@@ -101,6 +101,25 @@ class Mandate(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class SavedCard(Base):
+    """A card the shopper let the merchant keep for their next purchases (``save_card`` on the payment that paid with
+    it): the merchant charges it again while the shopper is at the checkout, without the provider's page, unless the
+    issuer asks the shopper to authenticate. Not a mandate: nothing is charged without the shopper."""
+
+    __tablename__ = "sandbox_saved_cards"
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    # The payment whose approval saves it (one card per payment).
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|active|declined|detached
+    brand: Mapped[str] = mapped_column(String(20), default="visa")
+    last4: Mapped[str] = mapped_column(String(4), default="4242")
+    # Test control: what the issuer does with the next charge (authentication_required | declined), once.
+    next_charge: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class CallbackDelivery(Base):
     """One attempt to deliver a callback, kept so a tester can see what was sent and when."""
 

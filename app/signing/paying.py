@@ -13,9 +13,26 @@ from app.payments.models import PaymentAttempt
 from app.signing.terms import recurring_terms
 
 
-def pay_order(order: Order, channel: object, *, return_url: str, actor: str) -> PaymentAttempt | None:
-    """Pay ``order`` through ``channel``, or without any when it owes nothing (None); see ``free_orders.pay_order``."""
-    return free_orders.pay_order(order, channel, return_url=return_url, actor=actor, contract_terms=recurring_terms)
+def pay_order(
+    order: Order,
+    channel: object,
+    *,
+    return_url: str,
+    actor: str,
+    payment_method: object = None,
+    save_method: bool = False,
+) -> PaymentAttempt | None:
+    """Pay ``order`` through ``channel`` (or a saved ``payment_method``), or without any when it owes nothing (None);
+    see ``free_orders.pay_order``."""
+    return free_orders.pay_order(
+        order,
+        channel,
+        return_url=return_url,
+        actor=actor,
+        contract_terms=recurring_terms,
+        payment_method=payment_method,
+        save_method=save_method,
+    )
 
 
 def owes_nothing(order: Order) -> bool:

@@ -261,3 +261,17 @@ test("a wrong client secret given once is not remembered: the order's own one st
   await kassa.pay("ord_1", "wallet");
   assert.equal(calls[calls.length - 1].body!.client_secret, "ord_1_secret_s");
 });
+
+test("pay with a saved card names it and no channel; asking to save a card sends save_payment_method", async () => {
+  const calls: Call[] = [];
+  const kassa = client(calls);
+  const payment = await kassa.pay("ord_1", null, { clientSecret: "ord_1_secret_s", paymentMethod: "spm_1",
+    returnUrl: "https://shop.test/" });
+  assert.deepEqual(calls[0].body, { client_secret: "ord_1_secret_s", payment_method: "spm_1",
+    return_url: "https://shop.test/" });
+  assert.equal(payment?.status, "succeeded");
+  await kassa.pay("ord_2", "sandbox_card", { clientSecret: "ord_2_secret_s", savePaymentMethod: true,
+    returnUrl: "https://shop.test/" });
+  assert.deepEqual(calls[1].body, { client_secret: "ord_2_secret_s", channel: "sandbox_card",
+    save_payment_method: true, return_url: "https://shop.test/" });
+});

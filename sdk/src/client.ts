@@ -8,10 +8,13 @@ import { browserLanguage, resolveLocale, type Locale } from "./i18n";
 import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import { SharedWait } from "./shared-wait";
+import type { components } from "./api-schema";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
   SubscribeParams } from "./types";
 import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike,
   type WaitOptions } from "./wait";
+
+type Schemas = components["schemas"];
 
 export interface KassaOptions {
   /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -42,6 +45,11 @@ export interface PayOptions {
   onQrClose?: () => void;
   /** The modal offers "Change payment method" and calls this when chosen; see ``changePaymentMethod``. */
   onChangeMethod?: () => void;
+  /** Pay with the customer's saved card (its ``spm_`` id) in one press; pass ``null`` as the channel to use the
+   * card's own. Only an order of a checkout session (a customer the merchant's server vouched for) may. */
+  paymentMethod?: NonNullable<Schemas["PayInput"]["payment_method"]>;
+  /** Keep the card that pays for the customer's next purchases ("Save this card for next time"). */
+  savePaymentMethod?: Schemas["PayInput"]["save_payment_method"];
 }
 
 export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
@@ -212,8 +220,10 @@ export class KassaClient {
       "pay needs the order's client_secret: create the order with this client, or pass { clientSecret }",
       { param: "client_secret" });
     const returnUrl = options.returnUrl ?? (typeof location !== "undefined" && /^https?:/.test(location.href) ? location.href : undefined);
-    const body: Record<string, string> = { client_secret: secret };
+    const body: Record<string, string | boolean> = { client_secret: secret };
     if (channel !== null) body.channel = channel;
+    if (options.paymentMethod !== undefined) body.payment_method = options.paymentMethod;
+    if (options.savePaymentMethod) body.save_payment_method = true;
     if (returnUrl) body.return_url = returnUrl;
     const { payment, order } = await this.call<{ payment: Payment | null; order?: Order }>("POST",
       `/orders/${encodeURIComponent(orderId)}/pay`, { body });

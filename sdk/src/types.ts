@@ -20,6 +20,9 @@ export type Channel = Schemas["Order"]["available_channels"][number];
 
 export type OrderStatus = Schemas["Order"]["status"];
 
+/** A card a vouched-for customer saved for one-press purchases (GET /customers/{id}/payment_methods, secret key). */
+export type SavedPaymentMethod = Schemas["PaymentMethod"];
+
 /** What the client does next after ``pay``: the document's PaymentWithAction.next_action (redirect, qr or none). */
 export type NextAction = Schemas["PaymentWithAction"]["next_action"];
 

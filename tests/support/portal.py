@@ -120,6 +120,7 @@ class World:
     discrepancy: str = ""
     api_request: str = ""
     dispute: str = ""
+    saved_method: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -295,6 +296,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         )
         partner, settlement, account = _books_world(merchant_id)
         withdrawal = _wallet_world(merchant_id)
+        saved_method = _saved_card_world(merchant_id)
         reconciliation_run, discrepancy = _reconciliation_world(merchant_id)
         api_request = _request_log_world(app, merchant_id, key, order.id)
         return World(
@@ -322,6 +324,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
             discrepancy=discrepancy,
             api_request=api_request,
             dispute=dispute,
+            saved_method=saved_method,
         )
 
 
@@ -455,6 +458,29 @@ def _request_log_world(app, merchant_id: str, key_id: str, order_id: str) -> str
     return captured.id
 
 
+def _saved_card_world(merchant_id: str) -> str:
+    """A card ``cus_world`` saved at a checkout (as the order.paid of a payment that asked to save it leaves it)."""
+    from app.extensions import db
+    from app.payments.saved_methods.models import SavedPaymentMethod
+    from app.platform.values.ids import new_id
+
+    method = SavedPaymentMethod(
+        id=new_id("spm"),
+        merchant_id=merchant_id,
+        livemode=False,
+        customer_id="cus_world",
+        channel="sandbox_card",
+        status="active",
+        attempt_id=new_id("pay"),
+        provider_reference="card_world",
+        brand="visa",
+        last4="4242",
+    )
+    db.session.add(method)
+    db.session.commit()
+    return method.id
+
+
 def _wallet_world(merchant_id: str) -> str:
     """A customer's wallet (``cus_world``) with a withdrawal on its way."""
     from app.extensions import db
@@ -506,6 +532,7 @@ def fill(rule: str, world: World) -> str:
         "discrepancy_id": world.discrepancy,
         "log_id": world.api_request,
         "dispute_id": world.dispute,
+        "method_id": world.saved_method,
     }
     return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 

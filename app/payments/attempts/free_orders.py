@@ -54,17 +54,32 @@ def channels_for(order: Order, contract_terms: ContractTerms) -> list[AvailableC
 
 
 def pay_order(
-    order: Order, channel: object, *, return_url: str, actor: str, contract_terms: ContractTerms
+    order: Order,
+    channel: object,
+    *,
+    return_url: str,
+    actor: str,
+    contract_terms: ContractTerms,
+    payment_method: object = None,
+    save_method: bool = False,
 ) -> PaymentAttempt | None:
     """Pay ``order``: through ``channel`` (``start_payment``, signing the contract the order opens or renews, if
     any), or, when it owes nothing, without any (None: no payment was made, the order is paid). A channel named
-    for an order of nothing is not used."""
+    for an order of nothing is not used. ``payment_method`` / ``save_method``: see ``start_payment``."""
     if channel is not None and not isinstance(channel, str):
         raise InvalidRequest("channel must be a channel code string", param="channel")
     if owes_nothing(order, contract_terms):
         complete_free_order(order, actor=actor)
         return None
-    return start_payment(order, channel, return_url=return_url, actor=actor, recurring=contract_terms(order.id))
+    return start_payment(
+        order,
+        channel,
+        return_url=return_url,
+        actor=actor,
+        recurring=contract_terms(order.id),
+        payment_method=payment_method,
+        save_method=save_method,
+    )
 
 
 def complete_free_order(order: Order, *, actor: str) -> Order:

@@ -44,6 +44,8 @@ from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentA
 from app.payments.order_lock import OrderBusy, order_lock
 from app.payments.report_days import figures_changed
 from app.payments.representation import payment_object
+from app.payments.saved_methods.models import SavedPaymentMethod
+from app.payments.saved_methods.services import check_saving, method_to_pay, request_saving
 from app.payments.state import attempt_may_become, attempt_sources
 from app.platform.db.core_writes import execute_at_once, insert_at_once
 from app.platform.db.types import utcnow
@@ -75,18 +77,46 @@ _STARTED = (
 
 
 def start_payment(
-    order: Order, channel_code: object, *, return_url: str, actor: str, recurring: str | None = None
+    order: Order,
+    channel_code: object,
+    *,
+    return_url: str,
+    actor: str,
+    recurring: str | None = None,
+    payment_method: object = None,
+    save_method: bool = False,
 ) -> PaymentAttempt:
     """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
     the shopper's next action. One active attempt per order (the database refuses a second), and one paid
     order per checkout session (app/payments/attempts/one_purchase.py). ``recurring``: the terms of the contract
-    the payment signs, in words (a subscription's order: signing knows, app/signing/paying.py), else None."""
+    the payment signs, in words (a subscription's order: signing knows, app/signing/paying.py), else None.
+    ``payment_method``: a saved method (``spm_…``) to pay with in one press (its channel when none is named);
+    ``save_method``: keep the card that pays for the customer's next purchases (app/payments/saved_methods/)."""
+    saved = None
+    if payment_method is not None:
+        saved = method_to_pay(order, payment_method, channel_code)
+        channel_code = saved.channel
+        if recurring is not None or save_method:
+            raise InvalidRequest(
+                "a saved payment method pays one-off purchases: a subscription signs its mandate on the provider's "
+                "page, and a saved card is saved already",
+                param="payment_method",
+            )
     with one_purchase_per_session(order):
-        return _start_payment(order, channel_code, return_url=return_url, actor=actor, recurring=recurring)
+        return _start_payment(
+            order, channel_code, return_url=return_url, actor=actor, recurring=recurring, saved=saved, save=save_method
+        )
 
 
 def _start_payment(
-    order: Order, channel_code: object, *, return_url: str, actor: str, recurring: str | None
+    order: Order,
+    channel_code: object,
+    *,
+    return_url: str,
+    actor: str,
+    recurring: str | None,
+    saved: SavedPaymentMethod | None = None,
+    save: bool = False,
 ) -> PaymentAttempt:
     if channel_code is None:  # only an order of nothing is paid without one
         raise InvalidRequest(
@@ -108,9 +138,14 @@ def _start_payment(
     if order.expires_at <= utcnow():
         raise Conflict("order has expired; create a new one", code="order_expired")
 
+    if save:
+        check_saving(order, channel_code)
     logs.follow(order.request_id)
     assess_payment(order, channel_code)
     attempt = _open_attempt(order, channel_code, actor=actor)
+    if save:
+        request_saving(order, attempt.id, channel_code)
+        commit_keeping_state()
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
     request = PaymentRequest(
@@ -124,6 +159,8 @@ def _start_payment(
         mandate_callback_url=f"{hooks_base}/hooks/mandates/{channel_code}",
         merchant_id=order.merchant_id,
         customer_id=order.customer_id,
+        save_method=save,
+        saved_method=saved.provider_reference if saved is not None else None,
     )
     try:
         with (

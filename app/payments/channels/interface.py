@@ -42,6 +42,32 @@ class PaymentRequest:
     # Who pays: a provider that saves the card on its own customer record (Stripe's Customer) keys it by these.
     merchant_id: str | None = None
     customer_id: str | None = None
+    # A channel with the ``saved_methods`` capability: keep the card that pays for the customer's next purchases
+    # (``save_method``), or charge one it kept (``saved_method``, the provider's reference) with the shopper present.
+    save_method: bool = False
+    saved_method: str | None = None
+
+
+@dataclass(frozen=True)
+class ProviderSavedMethod:
+    """A payment method the provider keeps for the merchant's customer (a card: its brand and last four digits)."""
+
+    reference: str
+    brand: str
+    last4: str
+
+
+class SavedMethodChannel(Protocol):
+    """A channel with the ``saved_methods`` capability (app/payments/saved_methods/): it honours ``save_method`` and
+    ``saved_method`` of a PaymentRequest, charging a saved method in the create call (a ``result``, or a redirect
+    when the issuer asks the shopper to authenticate)."""
+
+    def saved_method(self, provider_reference: str) -> ProviderSavedMethod | None:
+        """The method the succeeded payment saved, if it asked to save one and the provider kept it."""
+
+    def remove_saved_method(self, reference: str) -> None:
+        """Stop keeping the method at the provider (never charged again). Safe to repeat; ProviderUnavailable when
+        the provider could not be asked."""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ CAPABILITIES = {
     "card_form": "takes card details in an embedded form",
     "recurring": "signs recurring mandates for renewals",
     "setup": "signs a recurring mandate with a payment of nothing (a subscription's free trial)",
+    "saved_methods": "keeps a customer's card for one-press purchases at the checkout",
     "refunds": "gives money back",
     "partial_refunds": "gives part of a payment back",
     "payouts": "pays money out",

@@ -15,6 +15,7 @@ from app.web.api import (  # noqa: E402,F401
     events,
     lifecycle,
     orders,
+    payment_methods,
     reconciliation,
     risk,
     settlements,

@@ -5,6 +5,7 @@ path from the URL map, their parameters, bodies and answers from the pydantic mo
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -46,10 +47,23 @@ def declared_operations(app: Flask) -> list[tuple[str, str, Operation, Any]]:
         declared = operation_of(view)
         if declared is None:
             continue
-        path = re.sub(r"<(?:\w+:)?\w+>", "{id}", rule.rule.removeprefix("/api/v1"))
+        path = _document_path(rule.rule.removeprefix("/api/v1"), declared)
         for method in sorted(m.lower() for m in rule.methods if m.lower() in _METHODS):
             found.append((path, method, declared, view))
     return found
+
+
+def _document_path(rule: str, declared: Operation) -> str:
+    """The route as the document names it: its first parameter is ``{id}``, a later one (a customer's saved method)
+    takes the name its declaration gives it, in order (``/customers/{id}/payment_methods/{pm}``)."""
+    names = ["id", *list(declared.path)[1:]]
+    seen = itertools.count()
+
+    def name(_: re.Match) -> str:
+        i = next(seen)
+        return "{" + (names[i] if i < len(names) else "id") + "}"
+
+    return re.sub(r"<(?:\w+:)?\w+>", name, rule)
 
 
 def _models(operations: list[tuple[str, str, Operation, Any]]) -> list[tuple[type[BaseModel], str]]:
@@ -124,14 +138,14 @@ def generated(app: Flask) -> tuple[dict, dict]:
         if declared.description:
             item["description"] = declared.description
         parameters = []
-        if "{id}" in path:
+        for name in re.findall(r"\{(\w+)\}", path):
             parameters.append(
                 {
-                    "name": "id",
+                    "name": name,
                     "in": "path",
                     "required": True,
                     "schema": {"type": "string"},
-                    "description": next(iter(declared.path.values()), "the object's id"),
+                    "description": declared.path.get(name, next(iter(declared.path.values()), "the object's id")),
                 }
             )
         parameters += _parameters(declared, schemas, refs)

@@ -31,8 +31,9 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     (
         "Customers and wallets",
         "A customer's wallet (top-ups, balance, withdrawals, transfers, statement), "
-        "entitlements, and the erasure of their personal data.",
-        r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$|export$)|^/withdrawals/",
+        "entitlements, saved payment methods, and the erasure of their personal data.",
+        r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|payment_methods|erase$|export$)"
+        r"|^/withdrawals/",
     ),
     (
         "Subscriptions",

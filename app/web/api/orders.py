@@ -176,9 +176,11 @@ def orders_index(query: OrderListQuery):
         + "channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for "
         "a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's "
         "return_url is not a page of the merchant's allowed origins; parameter_missing: channel, for an order that "
-        "costs something",
+        "costs something; saved_methods_unsupported: save_payment_method on a channel that saves no card",
         402: "risk_blocked: the merchant's risk settings refuse this payment",
-        404: _NOT_YOURS,
+        403: "checkout_session_required: payment_method or save_payment_method for a customer nobody vouched for "
+        "(a publishable key's or a guest's order)",
+        404: _NOT_YOURS + "; or (param payment_method) no such active saved payment method of the order's customer",
         409: "payment_in_progress, payment_outcome_unknown (its outcome not known yet), order_expired, "
         "order_state_invalid (not payable); checkout_session_complete: another order of its checkout session is "
         "paid already",
@@ -201,7 +203,14 @@ def orders_pay(order_id: str, body: PayInput, query: ClientSecretQuery):
             _external=True,
             token=return_token(current_app.config["SECRET_KEY"], order.id, body.return_url),
         )
-    attempt = pay_order(order, body.channel, actor="api", return_url=back)
+    attempt = pay_order(
+        order,
+        body.channel,
+        actor="api",
+        return_url=back,
+        payment_method=body.payment_method,
+        save_method=body.save_payment_method,
+    )
     if attempt is None:
         # An order of nothing was completed without a payment: nothing for the client to follow.
         return jsonify({"payment": None, "next_action": {"type": "none"}, "order": shown_order(order)})

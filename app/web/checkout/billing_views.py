@@ -1,14 +1,16 @@
 """Shopper self-service pages (app/signing/self_service.py): the customer's subscriptions behind a signed link
 from the merchant's server; cancel with a confirmation step, and pay a failed renewal with a new card (updating the
-payment method without a payment: payment_method_views.py)."""
+payment method without a payment: payment_method_views.py); remove a card saved for one-press purchases, with a
+confirmation step."""
 
 from __future__ import annotations
 
-from flask import Response, make_response, redirect, render_template, url_for
+from flask import Response, abort, make_response, redirect, render_template, url_for
 
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.payments.saved_methods.services import active_methods, get_method, remove_method
 from app.signing import self_service
 from app.web.checkout import bp
 from app.web.private_pages import SECRET_REFERRER_POLICY
@@ -40,9 +42,56 @@ def billing(token: str):
     methods = {s.id: self_service.payment_method_name(s) for s in subs}
     return private_page(
         render_template(
-            "checkout/billing.html", subscriptions=subs, fixes=fixes, updatable=updatable, methods=methods, **context
+            "checkout/billing.html",
+            subscriptions=subs,
+            fixes=fixes,
+            updatable=updatable,
+            methods=methods,
+            saved_cards=_saved_cards(context["shopper"]),
+            **context,
         )
     )
+
+
+def _saved_cards(shopper: self_service.Shopper) -> list:
+    """The customer's saved cards; none on a link that opens one contract of a customer nobody vouched for."""
+    if shopper.subscription_id is not None:
+        return []
+    return active_methods(shopper.merchant_id, shopper.customer_id, livemode=shopper.livemode)
+
+
+def _own_card(shopper: self_service.Shopper, method_id: str):
+    """The link's customer's saved card, or a 404 page."""
+    if shopper.subscription_id is not None:
+        abort(404)
+    try:
+        method = get_method(shopper.merchant_id, method_id, livemode=shopper.livemode, customer_id=shopper.customer_id)
+    except KassaError:
+        abort(404)
+    return method
+
+
+@bp.get("/billing/<token>/payment_methods/<method_id>/remove")
+def billing_card_remove_confirm(token: str, method_id: str):
+    context = billing_context(token)
+    method = _own_card(context["shopper"], method_id)
+    if method.status == "removed":
+        return redirect(url_for("checkout.billing", token=token), code=303)
+    return private_page(render_template("checkout/billing_card_remove.html", method=method, **context))
+
+
+@bp.post("/billing/<token>/payment_methods/<method_id>/remove")
+def billing_card_remove(token: str, method_id: str):
+    context = billing_context(token)
+    method = _own_card(context["shopper"], method_id)
+    try:
+        remove_method(method)
+    except KassaError as exc:
+        db.session.rollback()
+        return private_page(
+            render_template("checkout/billing_card_remove.html", method=method, error=exc.message, **context), 502
+        )
+    return redirect(url_for("checkout.billing", token=token, removed=1), code=303)
 
 
 @bp.get("/billing/<token>/subscriptions/<subscription_id>/cancel")

@@ -31,14 +31,18 @@ class PanelInput:
     currency: str | None = None
     # Whether the summary the shopper saw offered a subscription's free trial (None: the form does not say).
     trial_shown: bool | None = None
+    # A saved card chosen in place of a channel (its radio's value is the card's spm_ id), and the "Save this card
+    # for next time" box.
+    payment_method: str | None = None
+    save_method: bool = False
     # Messages the shopper reads, translated when the page renders (its language is known by then).
     errors: dict[str, str] = field(default_factory=dict)
 
 
 def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool) -> PanelInput:
-    """Read sku, quantity, channel, agreement and the receipt email; record a message per bad field. ``options``:
-    the SKUs the shopper may pick from; None (a checkout session with fixed items) has no option or quantity to
-    read."""
+    """Read sku, quantity, channel (or saved card), agreement and the receipt email; record a message per bad
+    field. ``options``: the SKUs the shopper may pick from; None (a checkout session with fixed items) has no option
+    or quantity to read."""
     data = PanelInput(
         sku_id=None,
         quantity=None,
@@ -48,7 +52,10 @@ def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool
         email=(form.get("email") or "").strip() or None,
         currency=_wished_currency(form.get("currency")),
         trial_shown={"1": True, "0": False}.get(form.get("trial") or ""),
+        save_method=form.get("save_method") in ("on", "yes", "true", "1"),
     )
+    if data.channel and data.channel.startswith("spm_"):
+        data.payment_method = data.channel
     if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
         data.errors["email"] = lazy_gettext("Enter an email address like name@example.com, or leave it empty.")
     if for_payment:

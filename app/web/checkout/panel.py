@@ -24,6 +24,7 @@ from app.orders.customers import CHECKOUT_SESSION, GUEST, is_authenticated
 from app.orders.models import Order
 from app.orders.services import create_order
 from app.payments.channels.available import Prospect, available_channels
+from app.payments.saved_methods.services import active_methods, may_save, saves_methods
 from app.platform.switches import maintenance_for
 from app.signing.contracts import open_subscription
 from app.signing.terms import checkout_terms, recurring_sku_in
@@ -193,7 +194,15 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
         total=quote.total.amount if quote else 0,
         currency=quote.currency if quote else "usd",
     )
+    channels = [] if free else available_channels(sale.merchant.id, prospect)
+    vouched = may_save(sale.customer_source)
     return {
+        "saved_methods": active_methods(
+            sale.merchant.id, sale.customer_id, livemode=sale.livemode, channels=[c.code for c in channels]
+        )
+        if vouched and channels
+        else [],
+        "can_save": vouched and any(saves_methods(c.code) for c in channels),
         "product": sale.product,
         "merchant": sale.merchant,
         "checkout": sale.checkout,
@@ -205,7 +214,7 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
         "quote_error": quote_error,
         "coupon_error": coupon_error,
         "error": error,
-        "channels": [] if free else available_channels(sale.merchant.id, prospect),
+        "channels": channels,
         "nothing_due": free,
         "skus": skus,
         "currency": choice,
@@ -235,6 +244,14 @@ def payment_methods_changed(context: dict) -> bool:
 def _customer(sale: Sale, data: PanelInput) -> dict:
     """The customer as the order records them: the shopper's email is where the receipt goes."""
     return {"id": sale.customer_id, "email": data.email} if data.email else {"id": sale.customer_id}
+
+
+def pay_choice(data: PanelInput) -> dict:
+    """How the panel's choice pays: a saved card (its channel follows), or a channel, saving the card that pays when
+    the shopper asked and the channel keeps cards (a QR code has no card to keep)."""
+    if data.payment_method is not None:
+        return {"channel": None, "payment_method": data.payment_method}
+    return {"channel": data.channel, "save_method": data.save_method and saves_methods(data.channel or "")}
 
 
 def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:

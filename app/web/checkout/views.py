@@ -25,6 +25,7 @@ from app.web.checkout.panel import (
     Sale,
     guest_sale,
     panel_context,
+    pay_choice,
     payment_methods_changed,
     place_order,
     replaces_panel,
@@ -124,7 +125,8 @@ def _pay(sale: Sale):
     except KassaError as exc:
         db.session.rollback()
         return render_page_or_block(PRODUCT_PAGE, "panel", **_page(sale, data, error=exc.message)), exc.status
-    return _start(order, data.channel, on_error=lambda msg: _order_view(order, error=msg))
+    choice = pay_choice(data)
+    return _start(order, choice.pop("channel"), on_error=lambda msg: _order_view(order, error=msg), **choice)
 
 
 @bp.post("/<product_id>/pay")
@@ -175,9 +177,16 @@ def session_pay(session_id: str):
     return _pay(session_sale(checkout))
 
 
-def _start(order, channel: str | None, *, on_error):
+def _start(order, channel: str | None, *, on_error, payment_method: str | None = None, save_method: bool = False):
     try:
-        attempt = pay_order(order, channel, return_url=_status_url(order), actor="shopper")
+        attempt = pay_order(
+            order,
+            channel,
+            return_url=_status_url(order),
+            actor="shopper",
+            payment_method=payment_method,
+            save_method=save_method,
+        )
     except (ChannelFailed, Conflict, KassaError) as exc:
         db.session.rollback()
         if exc.code == "checkout_session_complete":

@@ -33,6 +33,7 @@ from app.web.checkout.panel import (
     Sale,
     guest_sale,
     panel_context,
+    pay_choice,
     payment_methods_changed,
     place_order,
     replaces_panel,
@@ -285,10 +286,17 @@ def _go(url: str, embed: Embed):
     return response
 
 
-def _start(order, channel: str | None, embed: Embed, on_error):
+def _start(
+    order, channel: str | None, embed: Embed, on_error, payment_method: str | None = None, save_method: bool = False
+):
     try:
         attempt = pay_order(
-            order, channel, return_url=return_address(order, embed, _status_url(order, embed)), actor="shopper"
+            order,
+            channel,
+            return_url=return_address(order, embed, _status_url(order, embed)),
+            actor="shopper",
+            payment_method=payment_method,
+            save_method=save_method,
         )
     except KassaError as exc:
         db.session.rollback()
@@ -314,7 +322,10 @@ def _pay(embed: Embed):
         db.session.rollback()
         body = render_page_or_block(PANEL, "panel", **_context(sale, embed, data, error=exc.message))
         return _framed(body, embed, exc.status)
-    return _start(order, data.channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
+    choice = pay_choice(data)
+    return _start(
+        order, choice.pop("channel"), embed, lambda msg: _status(order, embed, error=msg, status=409), **choice
+    )
 
 
 @bp.post("/<product_id>/pay")

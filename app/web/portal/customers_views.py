@@ -1,9 +1,9 @@
 """The merchant's customers in the portal: a search (by id, its beginning, or email) that lists the recent buyers
-before anything is typed, and a customer's page with their figures, wallet, entitlements, subscriptions and latest
-orders (app/orders/customer_directory.py). A customer's requests (owners): erasure, behind a confirmation that names
-the customer and says
-what goes and what stays (app/privacy/erasure.py), and access, a download of everything Kassa holds about them
-(app/privacy/access.py); both in the portal's mode."""
+before anything is typed, and a customer's page with their figures, wallet, entitlements, subscriptions, latest
+orders (app/orders/customer_directory.py) and saved cards (removable behind a confirmation). A customer's requests
+(owners): erasure, behind a confirmation that names the customer and says what goes and what stays
+(app/privacy/erasure.py), and access, a download of everything Kassa holds about them (app/privacy/access.py); both
+in the portal's mode."""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ from app.orders.customer_directory import find_customers, summarise
 from app.orders.customers import parse_customer_id
 from app.orders.entitlements import customer_entitlements
 from app.orders.services import list_orders
+from app.payments.saved_methods.models import SavedPaymentMethod
+from app.payments.saved_methods.services import active_methods, get_method, remove_method
 from app.privacy.erasure import erase_customer, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.signing.contracts import list_subscriptions
 from app.web.api.customer_export import customer_export, export_summary
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, portal_actor, show_error
-from app.web.portal.forms import EraseCustomerForm
+from app.web.portal.forms import ConfirmForm, EraseCustomerForm
 from app.web.portal.mode_views import portal_livemode
 
 RECENT = 10  # orders and subscriptions a customer's page shows; the orders list has the rest
@@ -64,7 +66,29 @@ def customer_show(customer_id: str):
         subscriptions=subscriptions,
         wallet=wallet_balance(merchant_id, customer_id, livemode=livemode),
         entitlements=customer_entitlements(merchant_id, customer_id, livemode=livemode),
+        saved_methods=active_methods(merchant_id, customer_id, livemode=livemode),
     )
+
+
+# GET shows the confirmation too (a reload, the back button): nothing changes until a POST says confirmed=yes.
+@bp.route("/saved_payment_methods/<method_id>/remove", methods=["GET", "POST"])
+@permission_required("subscriptions.manage")
+def saved_method_remove(method_id: str):
+    """Remove a customer's saved card (they asked the merchant to forget it): behind a confirmation."""
+    method = get_method(current_user.merchant_id, method_id, livemode=portal_livemode())
+    back = url_for("portal.customer_show", customer_id=method.customer_id)
+    if method.status == "removed":
+        return redirect(back)
+    if request.form.get("confirmed") == "yes" and ConfirmForm().validate_on_submit():
+        try:
+            with audit("customer.payment_method_remove", SavedPaymentMethod, method_id):
+                remove_method(method)
+        except KassaError as error:
+            flash(error.message, "error")
+            return redirect(back)
+        flash(f"Removed the saved {(method.brand or 'card').capitalize()} ending in {method.last4}.")
+        return redirect(back)
+    return render_template("portal/saved_method_remove.html", method=method, back=back)
 
 
 @bp.route("/customers/<path:customer_id>/erase", methods=["GET", "POST"])

@@ -694,6 +694,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{id}/payment_methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's saved payment methods of this key's mode, newest first
+         * @description The cards the customer let the merchant keep at a checkout (a checkout session's "Save this card for next time"); the next checkout session offers them first. Removed ones are not listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the customer's id (the merchant's own reference) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of PaymentMethod objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentMethodList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/payment_methods/{pm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a customer's saved payment method
+         * @description The provider forgets the card first, so it is never charged again; it is then no longer offered or listed. Removing it again answers the same.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer's id (the merchant's own reference) */
+                    id: string;
+                    /** @description the saved payment method's id (spm_…) */
+                    pm: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentMethodDeleted"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such saved payment method of this customer (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description channel_unavailable: the provider could not be asked to forget the card; nothing changed, try again */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{id}/topups": {
         parameters: {
             query?: never;
@@ -2429,7 +2610,7 @@ export interface paths {
                         "application/json": components["schemas"]["PayResponse"];
                     };
                 };
-                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's return_url is not a page of the merchant's allowed origins; parameter_missing: channel, for an order that costs something */
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's return_url is not a page of the merchant's allowed origins; parameter_missing: channel, for an order that costs something; saved_methods_unsupported: save_payment_method on a channel that saves no card */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2456,7 +2637,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+                /** @description checkout_session_required: payment_method or save_payment_method for a customer nobody vouched for (a publishable key's or a guest's order) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2465,7 +2646,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret */
+                /** @description resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret; or (param payment_method) no such active saved payment method of the order's customer */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9560,10 +9741,21 @@ export interface components {
              */
             client_secret?: string | null;
             /**
+             * @description a saved payment method of the order's customer (spm_…) to pay with in one press; its channel when channel is left out. Only for a customer the merchant's server vouched for (a checkout session or a secret key); a card whose issuer asks the shopper to authenticate answers a redirect next_action
+             * @default null
+             */
+            payment_method?: string | null;
+            /**
              * @description the merchant's page the shopper comes back to after a redirect channel, through Kassa, which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or processing: a hint; read the order for the outcome); with a live publishable key, a page of the merchant's allowed origins. Default (left out or null): Kassa's order page
              * @default null
              */
             return_url?: string | null;
+            /**
+             * @description keep the card that pays for this customer's next purchases (the shopper ticked "Save this card for next time"); only for a vouched-for customer and a channel that saves cards
+             * @default false
+             * @enum {boolean}
+             */
+            save_payment_method?: true | false;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -9631,6 +9823,60 @@ export interface components {
             provider_reference: string | null;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "unknown" | "canceled";
+        };
+        /**
+         * PaymentMethod
+         * @description A card a vouched-for customer let the merchant keep (the checkout's "Save this card for next time").
+         */
+        PaymentMethod: {
+            card: components["schemas"]["SavedCard"];
+            /** @description the channel that keeps it; pay with it there */
+            channel: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            customer: string;
+            id: string;
+            livemode: boolean;
+            /** @constant */
+            object: "payment_method";
+            /** @enum {string} */
+            status: "active" | "removed";
+        };
+        /** PaymentMethodDeleted */
+        PaymentMethodDeleted: {
+            /** @constant */
+            deleted: true;
+            id: string;
+            /** @constant */
+            object: "payment_method";
+        };
+        /**
+         * PaymentMethodList
+         * @description A page of PaymentMethod objects, oldest cursor first; pass the last id as starting_after.
+         */
+        PaymentMethodList: {
+            data: components["schemas"]["PaymentMethod"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** PaymentMethodListQuery */
+        PaymentMethodListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * PaymentWithAction
@@ -10328,6 +10574,13 @@ export interface components {
             params?: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+        };
+        /** SavedCard */
+        SavedCard: {
+            /** @description the card's brand as the provider names it (visa, mastercard, …) */
+            brand: string | null;
+            /** @description the card number's last four digits */
+            last4: string | null;
         };
         /**
          * Settlement

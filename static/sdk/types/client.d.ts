@@ -4,8 +4,10 @@ import { Panel, type PanelOptions } from "./panel";
 import { type KassaPlugin } from "./plugins";
 import { type Locale } from "./i18n";
 import { type PageLike, type PaymentReturn } from "./redirect";
+import type { components } from "./api-schema";
 import type { CreateOrderParams, Order, Payment, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
+type Schemas = components["schemas"];
 export interface KassaOptions {
     /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
     baseUrl?: string;
@@ -34,6 +36,11 @@ export interface PayOptions {
     onQrClose?: () => void;
     /** The modal offers "Change payment method" and calls this when chosen; see ``changePaymentMethod``. */
     onChangeMethod?: () => void;
+    /** Pay with the customer's saved card (its ``spm_`` id) in one press; pass ``null`` as the channel to use the
+     * card's own. Only an order of a checkout session (a customer the merchant's server vouched for) may. */
+    paymentMethod?: NonNullable<Schemas["PayInput"]["payment_method"]>;
+    /** Keep the card that pays for the customer's next purchases ("Save this card for next time"). */
+    savePaymentMethod?: Schemas["PayInput"]["save_payment_method"];
 }
 export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
     clientSecret?: string;
@@ -131,3 +138,4 @@ export declare class KassaClient {
      * guest, or a checkout session (its client secret) for the customer your server created it for. */
     mountPanel(selector: string | Element, options: PanelOptions): Panel;
 }
+export {};

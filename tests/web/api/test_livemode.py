@@ -53,6 +53,31 @@ def credit(app, merchant_id: str, livemode: bool, amount: int) -> None:
         db.session.commit()
 
 
+def saved_card(app, merchant_id: str, livemode: bool) -> str:
+    """A card ``CUSTOMER`` saved in one mode. Only the sandbox keeps cards here, and it takes test orders alone, so
+    the row is written as a paid checkout that asked to save its card leaves it."""
+    from app.extensions import db
+    from app.payments.saved_methods.models import SavedPaymentMethod
+    from app.platform.values.ids import new_id
+
+    with app.app_context():
+        method = SavedPaymentMethod(
+            id=new_id("spm"),
+            merchant_id=merchant_id,
+            livemode=livemode,
+            customer_id=CUSTOMER,
+            channel="sandbox_card",
+            status="active",
+            attempt_id=new_id("pay"),
+            provider_reference=f"card_{livemode}",
+            brand="visa",
+            last4="4242",
+        )
+        db.session.add(method)
+        db.session.commit()
+        return method.id
+
+
 def test_orders_and_sessions_carry_their_mode(api, live, catalog):
     test_order, live_order = (
         api.post("/orders", json=order_body(catalog["sku"])),
@@ -128,6 +153,7 @@ class World:
     dispute: str | None = None
     webhook_endpoint: str | None = None
     risk: dict | None = None
+    saved_card: str | None = None
 
 
 @pytest.fixture
@@ -142,7 +168,7 @@ def worlds(app, api, live, merchant, catalog) -> dict[bool, World]:
         session = key.post(
             "/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": CUSTOMER}}
         ).json
-        made[livemode] = World(livemode, key, order, session)
+        made[livemode] = World(livemode, key, order, session, saved_card=saved_card(app, merchant.id, livemode))
     return made
 
 
@@ -208,6 +234,9 @@ READS: dict[str, Callable[[World, World], None]] = {
         f",{BALANCE[mine.livemode]},"
         in (csv := mine.key.get(f"/customers/{CUSTOMER}/wallet/statement.csv").get_data(as_text=True))
         and f",{BALANCE[other.livemode]}," not in csv
+    ),
+    "api.customers_payment_methods_index": lambda mine, other: _check(
+        [m["id"] for m in mine.key.get(f"/customers/{CUSTOMER}/payment_methods").json["data"]] == [mine.saved_card]
     ),
     "api.customers_withdrawals_index": lambda mine, other: _check(
         ([] if mine.livemode else [_withdrawal_of(mine, other)])

@@ -24,6 +24,7 @@ from app.payments.channels.interface import (
     ProviderOutcomeUnknown,
     ProviderPayment,
     ProviderRefused,
+    ProviderSavedMethod,
     ProviderUnavailable,
     RefundResult,
     StatementLine,
@@ -180,10 +181,18 @@ class SandboxCardAdapter:
         }
         if request.recurring and self.method == "card":
             body["recurring"] = {"terms": request.recurring, "callback_url": request.mandate_callback_url}
+        if request.save_method and self.method == "card":
+            body["save_card"] = True
+        if request.saved_method is not None:
+            body["card"] = request.saved_method
         payment = self._call("POST", "/sandbox/api/payments", body)
         try:
+            if request.saved_method is not None and payment.get("status") != "pending":
+                # A saved card is charged in the call unless the issuer asks the shopper to authenticate (pending:
+                # the payment's page, as for any card payment).
+                return ProviderPayment(payment["id"], {"type": "none"}, result=self._result(payment))
             return ProviderPayment(reference=payment["id"], next_action=self.next_action(payment))
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             # The provider may have made it, so the janitor looks it up by our reference rather than the shopper
             # paying again.
             raise _unreadable(payment, "a payment") from exc
@@ -202,6 +211,26 @@ class SandboxCardAdapter:
             return mandate["id"]
         except (KeyError, TypeError, AttributeError):
             raise _unreadable(answer, "a payment with its mandate") from None
+
+    def saved_method(self, provider_reference: str) -> ProviderSavedMethod | None:
+        """The card the approved payment saved, if it asked to save one (``saved_methods``)."""
+        answer = self._call("GET", f"/sandbox/api/payments/{provider_reference}")
+        try:
+            card = answer.get("saved_card")
+            if not card or card.get("status") != "active":
+                return None
+            if not _texts(card["id"], card["brand"], card["last4"]):
+                raise TypeError("the saved card's fields are not strings")
+            return ProviderSavedMethod(card["id"], card["brand"], card["last4"])
+        except (KeyError, TypeError, AttributeError):
+            raise _unreadable(answer, "a payment with its saved card") from None
+
+    def remove_saved_method(self, reference: str) -> None:
+        """Detach the saved card at the provider; a card it no longer knows is as good as removed."""
+        try:
+            self._call("POST", f"/sandbox/api/cards/{reference}/detach")
+        except ProviderRefused:
+            return
 
     def mandate_status(self, mandate: str) -> str | None:
         """What the provider says of a mandate now (active | revoked | …); None if it does not know it. An answer
@@ -447,7 +476,17 @@ CHANNEL = ChannelSpec(
     name=SandboxCardAdapter.default_name,
     adapter=SandboxCardAdapter,
     capabilities=frozenset(
-        {"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts", "statements", "disputes"}
+        {
+            "redirect",
+            "refunds",
+            "partial_refunds",
+            "recurring",
+            "setup",
+            "saved_methods",
+            "payouts",
+            "statements",
+            "disputes",
+        }
     ),
     fee_bps=SANDBOX_FEE_BPS,
     fee_fixed=SANDBOX_FEE_FIXED,

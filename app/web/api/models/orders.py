@@ -308,6 +308,17 @@ class PayInput(RequestModel):
         "(left out or null): Kassa's order page",
     )
     client_secret: str | None = Field(default=None, description="required with a publishable key (or in the query)")
+    payment_method: str | None = Field(
+        default=None,
+        description="a saved payment method of the order's customer (spm_…) to pay with in one press; its channel "
+        "when channel is left out. Only for a customer the merchant's server vouched for (a checkout session or a "
+        "secret key); a card whose issuer asks the shopper to authenticate answers a redirect next_action",
+    )
+    save_payment_method: Literal[True, False] = Field(
+        default=False,
+        description="keep the card that pays for this customer's next purchases (the shopper ticked \"Save this card "
+        'for next time"); only for a vouched-for customer and a channel that saves cards',
+    )
 
 
 def _payment_id(value: object) -> object:
