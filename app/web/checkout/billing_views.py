@@ -11,6 +11,7 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.signing import self_service
 from app.web.checkout import bp
+from app.web.checkout.shopper_header import subscription_header
 from app.web.private_pages import SECRET_REFERRER_POLICY
 
 
@@ -38,9 +39,16 @@ def billing(token: str):
     fixes = {s.id: self_service.open_renewal_order(s) for s in subs if s.status == "past_due"}
     updatable = {s.id for s in subs if self_service.update_refusal(s) is None}
     methods = {s.id: self_service.payment_method_name(s) for s in subs}
+    headers = {s.id: subscription_header(s.sku_id) for s in subs}
     return private_page(
         render_template(
-            "checkout/billing.html", subscriptions=subs, fixes=fixes, updatable=updatable, methods=methods, **context
+            "checkout/billing.html",
+            subscriptions=subs,
+            fixes=fixes,
+            updatable=updatable,
+            methods=methods,
+            headers=headers,
+            **context,
         )
     )
 
@@ -49,7 +57,11 @@ def billing(token: str):
 def billing_cancel_confirm(token: str, subscription_id: str):
     context = billing_context(token)
     sub = self_service.own_subscription(context["shopper"], subscription_id)
-    return private_page(render_template("checkout/billing_cancel.html", subscription=sub, **context))
+    return private_page(
+        render_template(
+            "checkout/billing_cancel.html", subscription=sub, header=subscription_header(sub.sku_id), **context
+        )
+    )
 
 
 @bp.post("/billing/<token>/subscriptions/<subscription_id>/cancel")
@@ -61,6 +73,13 @@ def billing_cancel(token: str, subscription_id: str):
         db.session.rollback()
         sub = self_service.own_subscription(context["shopper"], subscription_id)
         return private_page(
-            render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message, **context), 409
+            render_template(
+                "checkout/billing_cancel.html",
+                subscription=sub,
+                header=subscription_header(sub.sku_id),
+                error=exc.message,
+                **context,
+            ),
+            409,
         )
     return redirect(url_for("checkout.billing", token=token, done=subscription_id), code=303)
