@@ -1,7 +1,8 @@
 """The language of the shopper-facing pages (the hosted checkout, the embedded panel): the merchant's checkout
-language when fixed, else the one the page embedding the panel asked for (the SDK's ``locale``), else the shopper's
-Accept-Language, else English. Every other page (the portal, the API's
-HTML docs) stays English. Amounts and dates follow the chosen locale; amounts stay integers underneath.
+language when fixed, else the one the page embedding the panel asked for (the SDK's ``locale``), else the one the
+shopper picked on a hosted page (a cookie), else the shopper's Accept-Language, else English. Every other page
+(the portal, the API's HTML docs) stays English. Amounts and dates follow the chosen locale; amounts stay integers
+underneath.
 
 A page learns its merchant when it renders (every shopper-facing template gets ``merchant``), so the merchant's
 setting is applied just before rendering: strings made earlier are lazy (``lazy_gettext``) and translate then."""
@@ -23,6 +24,8 @@ from app.platform.values.money import Money
 
 # The blueprints whose pages shoppers read.
 SHOPPER_BLUEPRINTS = frozenset({"checkout", "embed"})
+# The language a shopper picked on a hosted page (app/web/checkout/language_views.py).
+LANGUAGE_COOKIE = "kassa_language"
 
 
 def init_app(app: Flask) -> None:
@@ -46,7 +49,13 @@ def choose_locale() -> str:
     fixed = g.get("checkout_language")
     if fixed in CHECKOUT_LANGUAGES:
         return fixed
-    return g.get("asked_language") or _browser_language() or DEFAULT_LANGUAGE
+    return g.get("asked_language") or _picked_language() or _browser_language() or DEFAULT_LANGUAGE
+
+
+def _picked_language() -> str | None:
+    """The language the shopper picked on a hosted page; the embedded panel follows its embedding page instead."""
+    picked = request.cookies.get(LANGUAGE_COOKIE) if request.blueprint == "checkout" else None
+    return picked if picked in CHECKOUT_LANGUAGES else None
 
 
 def _browser_language() -> str | None:

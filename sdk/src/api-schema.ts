@@ -9358,6 +9358,11 @@ export interface components {
             /** @description only for orders whose lines clear to different partners (or products) */
             sub_orders: components["schemas"]["OrderSubOrder"][];
             timeline: components["schemas"]["OrderTimelineEntry"][];
+            /**
+             * Format: uri
+             * @description the order's hosted page (it carries the client secret): send the shopper there to pay it, a subscription's first order and a renewal included, or to see how it went
+             */
+            url: string;
         };
         /** OrderAmount */
         OrderAmount: {
@@ -9436,6 +9441,11 @@ export interface components {
             risk: components["schemas"]["RiskAssessment"];
             /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+            /**
+             * Format: uri
+             * @description the order's hosted page (it carries the client secret): send the shopper there to pay it, a subscription's first order and a renewal included, or to see how it went
+             */
+            url: string;
         };
         /** OrderEventsQuery */
         OrderEventsQuery: {
@@ -9475,6 +9485,11 @@ export interface components {
             risk: components["schemas"]["RiskAssessment"];
             /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+            /**
+             * Format: uri
+             * @description the order's hosted page (it carries the client secret): send the shopper there to pay it, a subscription's first order and a renewal included, or to see how it went
+             */
+            url: string;
         };
         /** OrderInput */
         OrderInput: {

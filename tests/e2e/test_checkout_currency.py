@@ -53,7 +53,7 @@ def test_a_shopper_in_germany_sees_and_pays_euros(german_page, app, api, live_se
     expect(page.get_by_role("button", name=f"17,98{NBSP}€ bezahlen")).to_be_visible()
     expect(page.get_by_role("combobox", name="Währung")).to_be_focused()  # the shopper's place is kept
 
-    page.get_by_role("radio", name="Card (sandbox)").check()
+    page.get_by_role("radio", name="Karte (Sandbox)").check()
     page.get_by_role("checkbox", name=re.compile("Kaufbedingungen")).check()
     page.get_by_role("button", name="bezahlen").click()
 

@@ -35,7 +35,7 @@ def test_a_german_shopper_pays_on_the_german_checkout(german_page, live_server, 
     page.get_by_role("button", name="bezahlen").click()  # forgot the terms: told so in German
     expect(page.get_by_text("Bitte akzeptieren Sie die Bedingungen, um fortzufahren.")).to_be_visible()
 
-    page.get_by_role("radio", name="Card (sandbox)").check()
+    page.get_by_role("radio", name="Karte (Sandbox)").check()
     page.get_by_role("checkbox", name=re.compile("Kaufbedingungen")).check()
     page.get_by_role("button", name="bezahlen").click()
 

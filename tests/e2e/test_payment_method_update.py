@@ -48,7 +48,7 @@ def test_a_withdrawn_card_is_replaced_from_the_email_and_the_subscription_renews
     [email] = about(mail_server, "will end")
 
     page.goto(link_in(email))
-    expect(page.get_by_role("heading", name="Payment method for $9.99 every month, cancel anytime")).to_be_visible()
+    expect(page.get_by_role("heading", name="Payment method for Pro membership — 30 days")).to_be_visible()
     expect(
         page.get_by_text(
             "The authorisation to charge it was withdrawn, so this subscription ends on February 28, 2027."

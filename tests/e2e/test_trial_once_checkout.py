@@ -90,7 +90,7 @@ def test_on_a_phone_the_second_trial_notice_shows_beside_pay(
 
 
 @pytest.mark.parametrize(
-    "locale, heading, success, button, agree",
+    "locale, heading, success, button, agree, card",
     [
         (
             "en-US",
@@ -98,6 +98,7 @@ def test_on_a_phone_the_second_trial_notice_shows_beside_pay(
             "Thank you, you are signed up. Nothing was charged today: your 14-day free trial has started",
             "Start free trial",
             "agree",
+            "Card (sandbox)",
         ),
         (
             "de-DE",
@@ -106,18 +107,19 @@ def test_on_a_phone_the_second_trial_notice_shows_beside_pay(
             "Ihr 14-tägiger kostenloser Testzeitraum hat begonnen",
             "Kostenlos testen",
             "Kaufbedingungen",
+            "Karte (Sandbox)",
         ),
     ],
 )
 def test_a_started_trial_thanks_the_shopper_as_a_paid_order_does(
-    browser, live_server, catalog, sandbox, trial_sku, locale, heading, success, button, agree
+    browser, live_server, catalog, sandbox, trial_sku, locale, heading, success, button, agree, card
 ):
     """The paid and free orders' pages say "Thank you" and that the order is done; the trial's page only said that
     nothing was charged, so a shopper could wonder whether the signup had gone through."""
     context = browser.new_context(locale=locale, base_url=live_server)
     page = context.new_page()
     page.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
-    page.get_by_role("radio", name="Card (sandbox)").check()
+    page.get_by_role("radio", name=card).check()
     page.get_by_role("checkbox", name=re.compile(agree)).check()
     page.get_by_role("button", name=button).click()
     page.get_by_role("button", name="Approve").click()

@@ -194,7 +194,7 @@ def test_a_german_checkout_gets_a_german_receipt(app, client, catalog, sandbox, 
     assert "Vielen Dank für Ihren Einkauf bei Acme Games." in text and "Gesamt: 19,98\xa0$" in text
     assert "2 x Pro membership — 30 days    19,98\xa0$" in text
     today = format_date(receipt_row(app, order_id).sent_at, format="long", locale="de")  # "23. November 2026"
-    assert f"Bezahlt: {today}, " in text and "Zahlungsart: Card (sandbox)" in text
+    assert f"Bezahlt: {today}, " in text and "Zahlungsart: Karte (Sandbox)" in text
     assert '<html lang="de">' in html and "Vielen Dank für Ihren Einkauf bei Acme Games" in html
     assert "Gesamt" in html and "19,98\xa0$" in html and "Quittung ansehen oder drucken" in html
     assert "Thank you" not in text + html

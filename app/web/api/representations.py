@@ -139,6 +139,9 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
         "client_secret": order.client_secret,
+        # The hosted order page: a subscription's first order and a renewal are paid there too. It carries the
+        # client secret, so it is the shopper's capability like a checkout session's url.
+        "url": order_page_url(order),
         # None for an order of nothing: it is paid without a channel (app/payments/attempts/free_orders.py).
         "available_channels": [c.to_json() for c in channels_for(order)],
         "timeline": [
@@ -154,6 +157,11 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         ),
     }
     return shopper_object(body) if shopper else body
+
+
+def order_page_url(order: Order) -> str:
+    """The absolute address of the order's hosted page, where the shopper pays it or sees how it went."""
+    return url_for("checkout.order_page", order_id=order.id, client_secret=order.client_secret, _external=True)
 
 
 @dataclass(frozen=True)

@@ -12,4 +12,14 @@ bp.before_request(read_one_value_per_param)
 # A page opened with an order's or session's client secret shows the shopper's data: no cache keeps it.
 bp.after_request(keep_secret_pages_private)
 
-from app.web.checkout import billing_views, card_views, media, payment_method_views, receipt_views, return_views, views  # noqa: E402,F401
+from app.web.checkout import (  # noqa: E402,F401
+    billing_views,
+    card_views,
+    channel_names,
+    language_views,
+    media,
+    payment_method_views,
+    receipt_views,
+    return_views,
+    views,
+)

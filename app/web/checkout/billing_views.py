@@ -13,6 +13,7 @@ from app.merchants.models import Merchant
 from app.payments.saved_methods.services import active_methods, get_method, remove_method
 from app.signing import self_service
 from app.web.checkout import bp
+from app.web.checkout.shopper_header import subscription_header
 from app.web.private_pages import SECRET_REFERRER_POLICY
 
 
@@ -40,6 +41,7 @@ def billing(token: str):
     fixes = {s.id: self_service.open_renewal_order(s) for s in subs if s.status == "past_due"}
     updatable = {s.id for s in subs if self_service.update_refusal(s) is None}
     methods = {s.id: self_service.payment_method_name(s) for s in subs}
+    headers = {s.id: subscription_header(s.sku_id) for s in subs}
     return private_page(
         render_template(
             "checkout/billing.html",
@@ -48,6 +50,7 @@ def billing(token: str):
             updatable=updatable,
             methods=methods,
             saved_cards=_saved_cards(context["shopper"]),
+            headers=headers,
             **context,
         )
     )
@@ -98,7 +101,11 @@ def billing_card_remove(token: str, method_id: str):
 def billing_cancel_confirm(token: str, subscription_id: str):
     context = billing_context(token)
     sub = self_service.own_subscription(context["shopper"], subscription_id)
-    return private_page(render_template("checkout/billing_cancel.html", subscription=sub, **context))
+    return private_page(
+        render_template(
+            "checkout/billing_cancel.html", subscription=sub, header=subscription_header(sub.sku_id), **context
+        )
+    )
 
 
 @bp.post("/billing/<token>/subscriptions/<subscription_id>/cancel")
@@ -110,6 +117,13 @@ def billing_cancel(token: str, subscription_id: str):
         db.session.rollback()
         sub = self_service.own_subscription(context["shopper"], subscription_id)
         return private_page(
-            render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message, **context), 409
+            render_template(
+                "checkout/billing_cancel.html",
+                subscription=sub,
+                header=subscription_header(sub.sku_id),
+                error=exc.message,
+                **context,
+            ),
+            409,
         )
     return redirect(url_for("checkout.billing", token=token, done=subscription_id), code=303)

@@ -11,6 +11,7 @@ from app.extensions import db
 from app.signing import mandate_setups, self_service
 from app.web.checkout import bp
 from app.web.checkout.billing_views import billing_context, private_page
+from app.web.checkout.shopper_header import subscription_header
 
 PAGE = "checkout/billing_payment_method.html"
 
@@ -23,6 +24,7 @@ def _page(token: str, subscription_id: str, *, error: str | None = None, setup=N
         render_template(
             PAGE,
             subscription=sub,
+            header=subscription_header(sub.sku_id),
             refusal=refusal,
             setup=setup,
             error=error,

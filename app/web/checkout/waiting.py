@@ -28,6 +28,7 @@ from app.receipts.contents import payment_method
 from app.receipts.sending import receipt_recipient
 from app.signing.paying import channels_for, owes_nothing
 from app.signing.terms import subscription_paid_by
+from app.web.checkout.shopper_header import order_header
 
 # Kassa's own words for why a payment failed (payment.failure_reason), in the shopper's language; a provider's decline
 # is shown as the provider words it.
@@ -133,6 +134,7 @@ def order_status_context(order: Order, last: PaymentAttempt | None, *, error: st
         "merchant": db.session.get(Merchant, order.merchant_id),
         "discounts": discounts_for_order(order.id),
         "recurring": subscription_paid_by(order.id),
+        "header": order_header(order),
         **_receipt_context(order),
     }
 

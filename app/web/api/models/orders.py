@@ -193,6 +193,10 @@ class Order(Answer):
     created_at: Time
     discounts: list[Discount]
     client_secret: str
+    url: Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})] = Field(
+        description="the order's hosted page (it carries the client secret): send the shopper there to pay it, a "
+        "subscription's first order and a renewal included, or to see how it went"
+    )
     available_channels: list[OrderChannel] = Field(
         description="the channels it may be paid with now; none for an order of nothing, nor once it is not created"
     )
