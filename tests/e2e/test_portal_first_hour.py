@@ -1,12 +1,17 @@
 """A new merchant's first hour in the portal (issue #55), at a laptop's 1280×800 and a phone's 390×844: the
 navigation fits one line in groups, signing in lands on the dashboard whose figures come first, and an order's page
-leads with what was bought, with links to jump down a page several screens tall."""
+leads with what was bought, with links to jump down a page several screens tall. A product is created with its
+first price in one step (the currency picked from a list) and sells at checkout; a coupon's options are check boxes
+whose whole names show on a phone."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from app.catalog.products import add_sku
 from tests.e2e.test_portal import serious_violations
 from tests.support.portal import build_world
 
@@ -109,3 +114,42 @@ def test_an_orders_page_leads_with_what_was_bought(screen: Page, app, merchant, 
     found = serious_violations(screen)
     assert found == [], [(v["id"], [n["html"][:150] for n in v["nodes"]]) for v in found]
 
+
+def test_a_product_created_with_its_first_price_in_one_step_sells_at_checkout(screen: Page, merchant, sandbox):
+    sign_in_to_dashboard(screen, merchant.email, merchant.password)
+    screen.goto("/portal/products/new")
+    currency = screen.get_by_label("Currency")
+    expect(currency).to_have_js_property("tagName", "SELECT")  # picked from a list, not typed
+    expect(currency).to_have_value("usd")
+    screen.get_by_label("Name", exact=True).fill("Dragon pack")
+    screen.get_by_label("Option name").fill("100 dragons")
+    screen.get_by_label("Price", exact=True).fill("4.50")
+    currency.select_option(label="EUR")
+    assert serious_violations(screen) == []
+    screen.get_by_role("button", name="Create product").click()
+    expect(screen.get_by_text("Product “Dragon pack” created with its price: it can be sold now.")).to_be_visible()
+    product_id = screen.url.split("/portal/products/")[1].split("?")[0]
+
+    screen.goto(f"/checkout/{product_id}")
+    expect(screen.get_by_text("100 dragons").first).to_be_visible()
+    expect(screen.get_by_text("€4.50").first).to_be_visible()
+    screen.get_by_role("checkbox", name=re.compile("agree")).check()
+    screen.get_by_role("button", name="Pay").click()
+    screen.get_by_role("button", name="Approve").click()
+    expect(screen.get_by_text("Payment successful")).to_be_visible()
+
+
+def test_a_coupons_option_picker_shows_whole_names(screen: Page, app, merchant, catalog):
+    long_name = "Lifetime membership with every expansion pack and the soundtrack"
+    with app.app_context():
+        add_sku(merchant.id, catalog["product"], {"name": long_name, "price": {"amount": 4999, "currency": "usd"}})
+    sign_in_to_dashboard(screen, merchant.email, merchant.password)
+    screen.goto("/portal/coupons/new")
+    picker = screen.get_by_role("group", name=re.compile("Only for these options"))
+    option = picker.get_by_role("checkbox", name=re.compile(long_name))
+    option.check()  # a check box per option, its whole name beside it
+    label = picker.locator("label", has_text=long_name)
+    box = label.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= screen.viewport_size["width"]
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing cut off
+    assert serious_violations(screen) == []
