@@ -153,3 +153,19 @@ def test_a_coupons_option_picker_shows_whole_names(screen: Page, app, merchant, 
     assert box["x"] >= 0 and box["x"] + box["width"] <= screen.viewport_size["width"]
     assert label.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing cut off
     assert serious_violations(screen) == []
+
+
+def test_the_balance_names_accounts_in_words_and_says_when_money_is_available(screen: Page, app, merchant, catalog):
+    build_world(app, merchant.id, catalog["sku"])  # money has moved: a settlement, a partner's lines
+    sign_in_to_dashboard(screen, merchant.email, merchant.password)
+    open_menu(screen)
+    nav = screen.get_by_role("navigation", name="Portal")
+    nav.get_by_text("Balance & payouts").click()
+    nav.get_by_role("link", name="Balance", exact=True).click()
+    expect(screen.get_by_role("heading", name="Balance", exact=True)).to_be_visible()
+    accounts = screen.get_by_role("region", name="Accounts")
+    expect(
+        accounts.get_by_role("link", name=re.compile("^(Your share|Owed to partner|Held by the payment)")).first
+    ).to_be_visible()
+    expect(screen.get_by_text("When pending money becomes available:")).to_be_visible()
+    assert serious_violations(screen) == []
