@@ -378,5 +378,10 @@ def balance_account(account: str):
         else None
     )
     return render_template(
-        "portal/ledger_account.html", account=account, rows=rows[:LINES_PAGE], older_url=older, balances=balances
+        "portal/ledger_account.html",
+        account=account,
+        account_name=describe_account(account),
+        rows=rows[:LINES_PAGE],
+        older_url=older,
+        balances=balances,
     )

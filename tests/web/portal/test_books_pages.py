@@ -124,6 +124,7 @@ def test_the_balance_drills_down_to_postings(api, member, merchant, catalog, san
     assert "$9.40" in page and "partner:self:payable" in page
     account = finance.text("/portal/balance/accounts/partner:self:payable")
     assert order["id"] in account and "clearing" in account
+    assert "Your share, to be paid out to you</h1>" in account  # the account in words, its ledger name below
     assert "$9.40" in account and "net of $0.59 fees" in account  # the share line is net; it says of what
     assert finance.get("/portal/balance/accounts/partner:nobody:payable").status_code == 404
 
