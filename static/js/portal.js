@@ -41,6 +41,26 @@
       }
     });
   }
+  // The navigation's groups: a click elsewhere or Escape closes an open one, as a menu does. On a phone the group
+  // of the page in view starts open, so the menu shows where one is.
+  var groups = document.querySelectorAll(".nav-group");
+  if (groups.length) {
+    if (toggle && window.getComputedStyle(toggle).display !== "none") {
+      groups.forEach(function (group) { if (group.classList.contains("current")) group.open = true; });
+    }
+    document.addEventListener("click", function (event) {
+      if (toggle && toggle.contains(event.target)) return;  // opening the phone menu shows the group it left open
+      groups.forEach(function (group) { if (group.open && !group.contains(event.target)) group.open = false; });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      groups.forEach(function (group) {
+        if (!group.open) return;
+        group.open = false;
+        if (group.contains(document.activeElement)) group.querySelector("summary").focus();
+      });
+    });
+  }
   // A form that changes something is sent once. A second click while the first is on its way (a slow
   // connection, a busy server) sent it again: two products, two keys, two webhook endpoints. Coming back to the
   // page (the back button restores it as it was) lets it be sent again, as a new request.

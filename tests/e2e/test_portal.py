@@ -21,7 +21,7 @@ def sign_in(page: Page, email: str, password: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Orders")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
 
 
 def pay_in_hosted_panel(page: Page, product: str) -> str:
@@ -58,6 +58,8 @@ def test_signing_in_through_the_form(page: Page, merchant):
 def test_refunding_a_paid_order_from_its_page(page: Page, api, merchant, catalog, sandbox):
     order_id = pay_in_hosted_panel(page, catalog["product"])
     sign_in(page, merchant.email, merchant.password)
+    page.get_by_role("navigation", name="Portal").get_by_text("Sales").click()
+    page.get_by_role("navigation", name="Portal").get_by_role("link", name="Orders").click()
     page.get_by_role("link", name=order_id).click()
     expect(page.get_by_role("heading", name=re.compile(f"Order {order_id}"))).to_be_visible()
     assert serious_violations(page) == []
@@ -74,6 +76,7 @@ def test_refunding_a_paid_order_from_its_page(page: Page, api, merchant, catalog
 
 def test_reordering_channels_changes_the_hosted_panel(page: Page, merchant, catalog, live_server):
     sign_in(page, merchant.email, merchant.password)
+    page.get_by_role("navigation", name="Portal").get_by_text("Setup").click()
     page.get_by_role("navigation", name="Portal").get_by_role("link", name="Channels").click()
     page.get_by_role("button", name="Move QR code (sandbox) up").focus()
     page.keyboard.press("Enter")  # as a keyboard user moves it

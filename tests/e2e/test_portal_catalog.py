@@ -19,6 +19,7 @@ def test_merchant_creates_a_product_with_two_skus_and_an_image(
     page.get_by_label("Password").fill(merchant.password)
     page.get_by_role("button", name="Sign in").click()
 
+    page.get_by_role("navigation", name="Portal").get_by_text("Catalog").click()
     page.get_by_role("link", name="Products").click()
     expect(page.get_by_text("No products yet")).to_be_visible()
     page.get_by_role("link", name="New product").click()

@@ -51,6 +51,7 @@ def test_a_developer_finds_a_failed_call_and_reads_it(page: Page, app, merchant,
     wait_for(lambda: logged() == 2, timeout=10)  # written by the server once each answer was sent
 
     sign_in(page, merchant.email, merchant.password)
+    page.get_by_role("navigation", name="Portal").get_by_text("Setup").click()
     page.get_by_role("link", name="Developers").click()
     page.get_by_role("navigation", name="Developers").get_by_role("link", name="Logs").click()
     rows = page.get_by_role("table").get_by_role("row")

@@ -47,6 +47,7 @@ def test_subscribe_renew_on_a_test_clock_and_cancel_from_the_self_service_link(
 
     # The merchant advances the clock a month in the portal and sees the renewal.
     sign_in(page, merchant.email, merchant.password)
+    page.get_by_role("navigation", name="Portal").get_by_text("Sales").click()
     page.get_by_role("navigation", name="Portal").get_by_role("link", name="Subscriptions").click()
     page.get_by_role("link", name=sub_id).click()
     expect(page.get_by_role("heading", name=re.compile(f"Subscription {sub_id}"))).to_be_visible()

@@ -127,7 +127,7 @@ def _subject(label: str) -> str:
     return subject if subject and not subject.startswith("…") else "This field"
 
 
-def safe_next(target: str | None) -> str:
+def safe_next(target: str | None, default: str = "portal.orders") -> str:
     """Only same-site relative paths: an open redirect (after login, after an action) is a phishing tool."""
     if (
         target
@@ -137,4 +137,4 @@ def safe_next(target: str | None) -> str:
         and not urlsplit(target).netloc
     ):
         return target
-    return url_for("portal.orders")
+    return url_for(default)

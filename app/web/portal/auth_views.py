@@ -103,12 +103,13 @@ def _record(user: MerchantUser, action: str) -> None:
 )
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("portal.orders"))
+        return redirect(url_for("portal.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate_user(form.email.data, form.password.data)
         if user is not None:
-            target = safe_next(request.args.get("next"))
+            # The dashboard first: the day's figures, then where to go from there.
+            target = safe_next(request.args.get("next"), default="portal.dashboard")
             session.clear()  # nothing from before the sign-in survives it
             _record(user, SIGN_IN)
             login_user(user)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.errors import KassaError
 from app.extensions import db
 from app.ledger import partners as partner_service
+from app.ledger.account_names import describe_account
 from app.ledger.balance import account_balances, merchant_balance
 from app.ledger.books_models import CYCLES, SETTLEMENT_STATUSES, Partner, Payout
 from app.ledger.clearing.rules import STRATEGIES, set_merchant_defaults
@@ -25,6 +26,7 @@ from app.payments.payouts.services import payout_for_settlement, retry_payout
 from app.payments.payouts.settling import settle_due
 from app.platform.db.snapshot import read_one_snapshot
 from app.platform.db.types import utcnow
+from app.platform.values.money import Money
 from app.platform.values.pagination import row_cursor
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
@@ -274,7 +276,13 @@ def _cut_message(cut: list[str]) -> str:
     """What a test-mode run did. A payout whose partner has no payout account waits for one: saying every payout was
     "on its way" sent a new merchant, whose own account is empty at first, to wait for money that never left."""
     if not cut:
-        return "Nothing was due: no cleared lines are waiting for a settlement."
+        pending = merchant_balance(current_user.merchant_id, livemode=False).pending
+        waiting = ", ".join(Money(amount, currency).format() for currency, amount in sorted(pending.items()))
+        return (
+            "Nothing was due: money is settled once its orders complete (the shopper confirms, or the auto-confirm "
+            "set under Settings does) and any hold before payout has passed."
+            + (f" Pending now: {waiting} — see Balance for when it becomes available." if waiting else "")
+        )
     payouts = [payout_for_settlement(settlement_id) for settlement_id in cut]
     waiting = sum(1 for payout in payouts if payout and not payout.destination)
     made = f"Cut {len(cut)} settlement{'s' if len(cut) != 1 else ''}"
@@ -282,7 +290,7 @@ def _cut_message(cut: list[str]) -> str:
         return f"{made}; their payouts are on their way."
     return (
         f"{made}; {'its payout waits' if len(cut) == 1 else f'{waiting} of their payouts wait'} for a payout "
-        "account: add one on the partner's page (Books → Partners), and it is sent."
+        "account: add one on the partner's page (Balance & payouts → Partners), and it is sent."
     )
 
 
@@ -363,13 +371,25 @@ def balance():
     merchant_id, livemode = current_user.merchant_id, portal_livemode()
     check = latest_check()
     findings = [f for f in (check.findings if check else []) if f.get("merchant_id") in (None, merchant_id)]
+    accounts = account_balances(merchant_id, livemode=livemode)
     return render_template(
         "portal/balance.html",
         balance=merchant_balance(merchant_id, livemode=livemode),
-        accounts=account_balances(merchant_id, livemode=livemode),
+        accounts=accounts,
+        account_names={account: describe_account(account) for account, _, _ in accounts},
+        auto_confirm=_duration(db.session.get(Merchant, merchant_id).auto_confirm_minutes),
         check=check,
         findings=findings,
     )
+
+
+def _duration(minutes: int) -> str:
+    """7 days, 12 hours, 30 minutes: how long the auto-confirm waits, as the merchant set it under Settings."""
+    for size, unit in ((24 * 60, "day"), (60, "hour"), (1, "minute")):
+        if minutes >= size and minutes % size == 0:
+            count = minutes // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "at once"
 
 
 @bp.get("/balance/accounts/<path:account>")
@@ -399,5 +419,10 @@ def balance_account(account: str):
         else None
     )
     return render_template(
-        "portal/ledger_account.html", account=account, rows=rows[:LINES_PAGE], older_url=older, balances=balances
+        "portal/ledger_account.html",
+        account=account,
+        account_name=describe_account(account),
+        rows=rows[:LINES_PAGE],
+        older_url=older,
+        balances=balances,
     )

@@ -21,6 +21,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.catalog.coupon_models import KIND_TERMS
 from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_TRIAL_DAYS
@@ -134,6 +135,26 @@ def format_pairs(pairs: dict | None) -> str:
     return "\n".join(f"{k}: {v}" for k, v in (pairs or {}).items())
 
 
+# The currencies most merchants sell in, first in the list; the rest of ISO 4217 follows in A–Z order.
+COMMON_CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "jpy", "cny", "inr", "brl", "chf", "sek", "sgd")
+
+
+class CurrencyField(SelectField):
+    """A currency picked from a list (typed codes such as "dollars" were refused only after sending the form)."""
+
+    def __init__(self, label: str = "Currency", **kwargs) -> None:
+        others = sorted(ISO_4217 - set(COMMON_CURRENCIES))
+        choices = [SelectChoice(code, code.upper(), optgroup="Most used") for code in COMMON_CURRENCIES] + [
+            SelectChoice(code, code.upper(), optgroup="All currencies") for code in others
+        ]
+        kwargs.setdefault("default", "usd")
+        super().__init__(label, choices=choices, coerce=lambda value: (value or "").strip().lower(), **kwargs)
+
+    def pre_validate(self, form) -> None:
+        if self.data not in ISO_4217:
+            raise ValidationError("Currency must be a three-letter ISO code from the list, like USD.")
+
+
 def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=timezone.utc) if value else None
 
@@ -159,6 +180,29 @@ class ProductForm(FlaskForm):
         }
 
 
+class NewProductForm(ProductForm):
+    """A product and its first price in one step: a product without an option could not be sold."""
+
+    option_name = StringField(
+        "Option name", default="Standard", validators=[DataRequired(message="Name the option."), Length(max=200)]
+    )
+    price = StringField("Price", validators=[Optional()])
+    currency = CurrencyField()
+
+    def fields_for_service(self) -> dict:
+        """The product's fields with its first SKU when a price is given; messages go on the form's fields."""
+        fields = super().fields_for_service()
+        if (self.price.data or "").strip():
+            currency = self.currency.data
+            try:
+                price = {"amount": to_minor_units(self.price.data, currency), "currency": currency}
+            except ValueError as exc:
+                self.price.errors = [str(exc)]
+            else:
+                fields["skus"] = [{"name": self.option_name.data, "price": price, "status": "active"}]
+        return fields
+
+
 class ImageForm(FlaskForm):
     image = FileField("Image (PNG, JPEG, WebP, GIF or SVG)")
 
@@ -166,7 +210,7 @@ class ImageForm(FlaskForm):
 class SkuForm(FlaskForm):
     name = StringField("Option name", validators=[DataRequired(message="Enter the option's name."), Length(max=200)])
     price = StringField("Price", validators=[DataRequired(message="Enter a price.")])
-    currency = StringField("Currency", default="usd", validators=[DataRequired(message="Enter a currency.")])
+    currency = CurrencyField()
     other_prices = TextAreaField("Other currencies (one “eur: 8.99” per line)", validators=[Optional()])
     stock = IntegerField("Stock (empty: unlimited)", validators=[Optional(), NumberRange(min=0)])
     # The stock this page showed: orders take units while the merchant edits (app/catalog/products.update_sku).
@@ -330,10 +374,15 @@ class CouponForm(FlaskForm):
     amount = StringField("Amount off", validators=[Optional()])
     min_spend = StringField("Minimum spend", validators=[Optional()])
     cap = StringField("Largest discount (cap)", validators=[Optional()])
-    currency = StringField("Currency", default="usd", validators=[Optional()])
+    currency = CurrencyField()
     tiers = TextAreaField("Ladder (one “quantity: percent” per line, e.g. “5: 10”)", validators=[Optional()])
+    # Check boxes, not a multiple select: on a phone the select's narrow box cut the options' names off.
     sku_ids = SelectMultipleField(
-        "Only for these options (none selected: everything)", choices=[], validate_choice=False
+        "Only for these options (none selected: everything)",
+        choices=[],
+        validate_choice=False,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
     )
     valid_from = DateTimeLocalField("Valid from (UTC)", validators=[Optional()])
     valid_until = DateTimeLocalField("Valid until (UTC)", validators=[Optional()])

@@ -28,7 +28,7 @@ from app.platform.values.whole_numbers import parse_whole_number
 from app.signing.terms import every
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
-from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
+from app.web.portal.catalog_forms import ImageForm, NewProductForm, ProductForm, SkuForm, format_pairs, from_minor_units
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
 
@@ -90,15 +90,19 @@ def products():
 @bp.route("/products/new", methods=["GET", "POST"])
 @permission_required("catalog.manage")
 def product_new():
-    form = ProductForm()
-    if form.validate_on_submit():
+    form = NewProductForm()
+    fields = form.fields_for_service() if form.validate_on_submit() else None
+    if fields is not None and not form.errors:
         try:
             with audit("product.create", Product):
-                product = create_product(current_user.merchant_id, form.fields_for_service())
+                product = create_product(current_user.merchant_id, fields)
         except KassaError as error:
             record_error(form, error)
         else:
-            flash(f"Product “{product.name}” created. Add its options (SKUs) and images below.")
+            if product.skus:
+                flash(f"Product “{product.name}” created with its price: it can be sold now. Add images below.")
+            else:
+                flash(f"Product “{product.name}” created. Add its options (SKUs) and images below.")
             return redirect(url_for("portal.product_edit", product_id=product.id))
     return render_template("portal/catalog/product_new.html", form=form), 422 if form.errors else 200
 

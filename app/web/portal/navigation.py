@@ -1,4 +1,7 @@
-"""The portal's main navigation, in one list: add a page here and it appears for the roles that may use it."""
+"""The portal's main navigation, in one list: add a page here and it appears for the roles that may use it.
+
+Pages are grouped under a few top-level entries so the bar fits one line on a laptop (1280 px); a group opens as a
+small menu of its pages."""
 
 from __future__ import annotations
 
@@ -28,27 +31,76 @@ class NavItem:
         return any(endpoint == e or endpoint.startswith(e + "_") for e in (self.endpoint, *self.area))
 
 
-NAV_ITEMS: list[NavItem] = [
+@dataclass(frozen=True)
+class NavGroup:
+    """A top-level entry that opens a menu of pages; it is shown when the role may open one of them."""
+
+    label: str
+    items: tuple[NavItem, ...]
+
+    @property
+    def current(self) -> bool:
+        return any(item.current for item in self.items)
+
+
+NAV_ITEMS: list[NavItem | NavGroup] = [
     NavItem("Dashboard", "portal.dashboard", "dashboard.view"),
-    NavItem("Orders", "portal.orders", "orders.view"),
-    NavItem("Customers", "portal.customers", "orders.view", area=("portal.customer",)),
-    NavItem("Subscriptions", "portal.subscriptions", "orders.view"),
-    NavItem("Disputes", "portal.disputes", "orders.refund"),
+    # Money first: what the merchant has, what is pending and when it is paid out.
+    NavGroup(
+        "Balance & payouts",
+        (
+            NavItem("Balance", "portal.balance", "books.view"),
+            NavItem("Settlements & payouts", "portal.settlements", "books.view"),
+            NavItem("Partners", "portal.partners", "books.view"),
+            NavItem("Reconciliation", "portal.reconciliation", "books.view"),
+            NavItem("Customer wallets", "portal.wallets", "books.view"),
+        ),
+    ),
+    NavGroup(
+        "Sales",
+        (
+            NavItem("Orders", "portal.orders", "orders.view"),
+            NavItem("Customers", "portal.customers", "orders.view", area=("portal.customer",)),
+            NavItem("Subscriptions", "portal.subscriptions", "orders.view"),
+            NavItem("Disputes", "portal.disputes", "orders.refund"),
+        ),
+    ),
     # Catalog pages are another module's; they appear once their endpoints exist.
-    NavItem("Products", "portal.products", "catalog.manage"),
-    NavItem("Coupons", "portal.coupons", "catalog.manage"),
-    NavItem("Channels", "portal.channels", "channels.manage"),
-    NavItem("Risk", "portal.risk", "risk.manage"),
-    NavItem("Books", "portal.balance", "books.view", area=("portal.settlements", "portal.partners", "portal.wallets")),
+    NavGroup(
+        "Catalog",
+        (
+            NavItem("Products", "portal.products", "catalog.manage"),
+            NavItem("Coupons", "portal.coupons", "catalog.manage"),
+        ),
+    ),
     # Everyone may watch where orders are; the switches inside need channels.manage.
     NavItem("Operations", "portal.operations_now", "orders.view", area=("portal.operations",)),
-    NavItem("Developers", "portal.developers", "developers.manage"),
-    NavItem("Settings", "portal.settings", "settings.manage"),
-    NavItem("Team", "portal.team", "team.manage"),
-    NavItem("Audit log", "portal.audit", "audit.view"),
+    NavGroup(
+        "Setup",
+        (
+            NavItem("Channels", "portal.channels", "channels.manage"),
+            NavItem("Risk", "portal.risk", "risk.manage"),
+            NavItem("Developers", "portal.developers", "developers.manage"),
+            NavItem("Settings", "portal.settings", "settings.manage"),
+            NavItem("Team", "portal.team", "team.manage"),
+            NavItem("Audit log", "portal.audit", "audit.view"),
+        ),
+    ),
 ]
 
 
-def visible_nav(role: str | None) -> list[NavItem]:
-    """The items this role may open whose pages exist."""
-    return [item for item in NAV_ITEMS if item.endpoint in current_app.view_functions and can(role, item.permission)]
+def _visible(item: NavItem, role: str | None) -> bool:
+    return item.endpoint in current_app.view_functions and can(role, item.permission)
+
+
+def visible_nav(role: str | None) -> list[NavItem | NavGroup]:
+    """The entries this role may open whose pages exist; a group keeps only such pages, and goes if none is left."""
+    entries: list[NavItem | NavGroup] = []
+    for entry in NAV_ITEMS:
+        if isinstance(entry, NavGroup):
+            items = tuple(item for item in entry.items if _visible(item, role))
+            if items:
+                entries.append(NavGroup(entry.label, items))
+        elif _visible(entry, role):
+            entries.append(entry)
+    return entries

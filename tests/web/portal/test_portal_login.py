@@ -66,4 +66,10 @@ def test_login_never_redirects_off_site(csrf_client, merchant):
         "/portal/login?next=//evil.test/x",
         data={"email": merchant.email, "password": merchant.password, "csrf_token": csrf},
     )
-    assert response.headers["Location"].endswith("/portal/")
+    assert response.headers["Location"].endswith("/portal/dashboard")  # where signing in lands, not off site
+
+
+def test_signing_in_lands_on_the_dashboard(csrf_client, merchant):
+    response = sign_in(csrf_client, merchant.email, merchant.password)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/portal/dashboard")
+    assert csrf_client.get("/portal/login").headers["Location"].endswith("/portal/dashboard")

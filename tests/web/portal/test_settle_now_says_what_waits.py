@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import unescape
 
 from tests.conftest import wait_for
-from tests.support.books import completed_order, decide_payout
+from tests.support.books import completed_order, decide_payout, pay, status_of
 
 
 def test_a_payout_without_an_account_is_said_to_wait_for_one(api, portal, catalog, sandbox, worker):
@@ -35,3 +35,28 @@ def test_a_payout_with_an_account_is_on_its_way_and_paid_out_once_paid(api, port
     decide_payout(sandbox, settlement["payout"]["id"], "paid")
     wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
     assert "<dt>Paid out</dt><dd>$9.40</dd>" in portal.text(f"/portal/settlements/{settlement['id']}")
+
+
+def test_nothing_due_says_why_and_what_is_pending(api, portal, catalog, sandbox, worker):
+    """Before, "Nothing was due" beside $9.99 pending on the balance: the merchant could not tell that money settles
+    only once its orders complete, nor when that is."""
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_b"},
+            "agreement_accepted": True,
+        },
+    ).json
+    sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+
+    assert portal.post("/portal/settlements/run").status_code == 302
+    listed = unescape(portal.text("/portal/settlements"))
+    assert "Nothing was due: money is settled once its orders complete" in listed
+    assert "Pending now: $9.99" in listed
+
+    balance = " ".join(unescape(portal.text("/portal/balance")).split())
+    assert "Captured, waiting for its orders to complete" in balance  # the account in words, its name beside it
+    assert "Nothing yet: see" in balance  # nothing available, and a link to why
+    assert "or 7 days after it is fulfilled (your auto-confirm, under Settings)" in balance
