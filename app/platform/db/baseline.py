@@ -129,4 +129,5 @@ def refuse_a_database_from_before_the_fold(engine: Engine) -> None:
         return
     if revision is not None:
         print(refusal(revision), file=sys.stderr)
+        engine.dispose()  # close the pooled connection the check opened: nothing else will
         raise SystemExit(START_REFUSED)
