@@ -4,7 +4,7 @@ browser's Accept-Language decides; a merchant's fixed checkout language offers n
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import abort, g, has_request_context, redirect, request, url_for
 from flask_babel import gettext
@@ -49,7 +49,9 @@ def language_choices() -> list[dict]:
     JSON answer) nor when the merchant fixed the checkout's language."""
     if not has_request_context() or request.blueprint != "checkout" or g.get("checkout_language") in CHECKOUT_LANGUAGES:
         return []
-    here = request.full_path if request.query_string else request.path
+    # From the parsed query, not the raw one: a page refusing an address that is not UTF-8 has emptied it.
+    query = urlencode(list(request.args.items(multi=True)))
+    here = f"{request.path}?{query}" if query else request.path
     current = page_language().split("-")[0]
     return [
         {

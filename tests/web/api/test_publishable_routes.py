@@ -203,6 +203,18 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "checkout.billing_payment_method_outcome": lambda c: [
         c.client.get(f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/payment_method/mset_x?customer={RICH}")
     ],
+    # A saved card is removed only through the customer's own signed link; naming another customer does nothing.
+    "checkout.billing_card_remove_confirm": lambda c: [
+        c.client.get(f"/checkout/billing/not-a-signed-link/payment_methods/spm_x/remove?customer={RICH}")
+    ],
+    "checkout.billing_card_remove": lambda c: [
+        c.client.post("/checkout/billing/not-a-signed-link/payment_methods/spm_x/remove", data={"customer": RICH})
+    ],
+    # The language picker only sets a cookie and goes back to a checkout page of this site.
+    "checkout.choose_language": lambda c: [
+        c.client.get(f"/checkout/language/de?next=/checkout/{c.catalog['product']}%3Fcustomer%3D{RICH}"),
+        c.client.get(f"/checkout/language/fr?next=https://shop.example/&customer={RICH}"),
+    ],
     "checkout.media": lambda c: [c.client.get(f"/checkout/media/{'0' * 32}.png?customer={RICH}")],
     # The way back from a redirect channel answers only a token Kassa signed for one order; a forged one is a 404.
     "checkout.payment_return": lambda c: [
