@@ -9440,11 +9440,6 @@ export interface components {
             risk: components["schemas"]["RiskAssessment"];
             /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
-            /**
-             * Format: uri
-             * @description the order's hosted page (it carries the client secret): send the shopper there to pay it, a subscription's first order and a renewal included, or to see how it went
-             */
-            url: string;
         };
         /** OrderEventsQuery */
         OrderEventsQuery: {
@@ -9484,11 +9479,6 @@ export interface components {
             risk: components["schemas"]["RiskAssessment"];
             /** @enum {string} */
             status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
-            /**
-             * Format: uri
-             * @description the order's hosted page (it carries the client secret): send the shopper there to pay it, a subscription's first order and a renewal included, or to see how it went
-             */
-            url: string;
         };
         /** OrderInput */
         OrderInput: {

@@ -121,6 +121,7 @@ _SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings")
 _ORDER_READ_APART = (
     "discounts",
     "client_secret",
+    "url",  # it carries the client secret: an event is no capability to pay or see the order
     "available_channels",
     "timeline",
     "payments",
