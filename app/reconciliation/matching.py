@@ -340,9 +340,10 @@ def _unknown_to_kassa(params: dict) -> list[Found]:
     ]
 
 
-# A reference Kassa makes (an order, attempt, refund or payout id, a later try's number after it): on a shared account
-# one Kassa has no record of is another installation's.
-_KASSA_REFERENCE = re.compile(r"(ord|pay|re|po)_[0-9a-hjkmnp-tv-z]{26}(\.[0-9]+)?")
+# A reference Kassa makes (an order, attempt, refund, payout or mandate setup id, a later try's number after it): on
+# a shared account one Kassa has no record of is another installation's, whatever the line (a dispute's lines carry
+# the disputed payment's).
+_KASSA_REFERENCE = re.compile(r"(ord|pay|re|po|mset)_[0-9a-hjkmnp-tv-z]{26}(\.[0-9]+)?")
 
 
 def _unattributable(params: dict, *, shared: bool) -> list[Found]:
@@ -366,7 +367,7 @@ def _unattributable(params: dict, *, shared: bool) -> list[Found]:
     ).all()
     found, seen = [], set()
     for line_type, reference, provider_id, currency, amount, status, fee in rows:
-        if shared and line_type in _RECORDS and _KASSA_REFERENCE.fullmatch(reference):
+        if shared and reference and _KASSA_REFERENCE.fullmatch(reference):
             continue
         name = (provider_id if line_type in DISPUTE_LINES else reference) or provider_id or reference
         if (line_type, name) in seen:  # listed twice: one discrepancy (a row per kind, type and name)

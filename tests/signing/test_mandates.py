@@ -9,6 +9,7 @@ import re
 import pytest
 import requests
 
+from app.platform.values.ids import new_id
 from tests.conftest import wait_for
 from tests.payments.attempts.test_payment_flow import pay
 from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
@@ -46,10 +47,14 @@ def test_paying_the_first_order_signs_a_mandate_the_provider_can_deduct_against(
     ).json()
     assert at_provider["status"] == "active" and at_provider["terms"] == "$9.99 every month, cancel anytime"
 
-    def deduct(reference: str) -> dict:
+    # Each deduction under a reference shaped as Kassa's attempts are (the sandbox is one account for the whole
+    # session, and a reference Kassa could not have made would show on every reconciliation of that day).
+    references: dict[str, str] = {}
+
+    def deduct(label: str) -> dict:
         return requests.post(
             f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}/deductions",
-            json={"amount": 999, "currency": "usd", "reference": reference},
+            json={"amount": 999, "currency": "usd", "reference": references.setdefault(label, new_id("pay"))},
             headers=SANDBOX_KEY,
             timeout=5,
         ).json()
@@ -73,7 +78,7 @@ def test_a_revoke_at_the_provider_reaches_the_contract(app, api, sandbox, worker
     assert after["cancel_at_period_end"] is True and after["status"] == "active"  # the paid period runs out
     deduction = requests.post(
         f"{sandbox.url}/sandbox/api/mandates/{reference}/deductions",
-        json={"amount": 999, "currency": "usd", "reference": "after-revoke"},
+        json={"amount": 999, "currency": "usd", "reference": new_id("pay")},
         headers=SANDBOX_KEY,
         timeout=5,
     ).json()

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import requests
 
+from app.platform.values.ids import new_id
 from tests.conftest import free_port, wait_for
 from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
     active_subscription,
@@ -40,10 +41,11 @@ def cancel_at_provider(sandbox, reference: str, headers: dict | None = None) -> 
 
 
 def deduct(sandbox, reference: str, what: str) -> dict:
+    """A deduction for ``what``, under a reference shaped as Kassa's attempts are (tests/signing/test_mandates.py)."""
     return requests.post(
         f"{sandbox.url}/sandbox/api/mandates/{reference}/deductions",
         headers=SANDBOX_KEY,
-        json={"amount": 999, "currency": "usd", "reference": what},
+        json={"amount": 999, "currency": "usd", "reference": new_id("pay"), "description": what},
         timeout=5,
     ).json()
 
