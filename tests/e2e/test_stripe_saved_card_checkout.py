@@ -1,7 +1,8 @@
 """Issue #53 on Stripe, in a real browser against localstripe behind the card-saving stand-in
 (tests/support/stripe_billing_server.py), whose Stripe.js stand-in the card page loads: a checkout session's shopper
 pays by Stripe card ticking "Save this card for next time", and the next session offers that card first and pays in
-one press, with no card form; a card whose bank asks is authenticated on Kassa's card page by Stripe.js.
+one press, with no card form, until it is removed (detached at Stripe); a card whose bank asks is authenticated on
+Kassa's card page by Stripe.js.
 
 localstripe's Stripe.js cannot turn the card element into a PaymentMethod (docs/channels.md), so the first payment's
 card is confirmed at Stripe through the official library, as the card page does with the one real Stripe.js makes."""
@@ -69,6 +70,19 @@ def test_a_saved_stripe_card_pays_the_next_session_in_one_press(
     expect(page).to_have_url(re.compile(rf"^{re.escape(live_server)}/checkout/orders/"))
     expect(page.get_by_role("heading", name="Payment successful")).to_be_visible(timeout=15_000)
     assert stripe_account.off_session_creates == []
+
+    # Removed through the API: detached at Stripe, and the next session no longer offers it.
+    [method] = api.get(f"/customers/{CUSTOMER}/payment_methods").json["data"]
+    with app.app_context():
+        from app.extensions import db
+        from app.payments.saved_methods.models import SavedPaymentMethod
+
+        pm = db.session.get(SavedPaymentMethod, method["id"]).provider_reference
+    assert api.delete(f"/customers/{CUSTOMER}/payment_methods/{method['id']}").status_code == 200
+    assert stripe_account.client.v1.payment_methods.retrieve(pm).customer is None
+    page.goto(_session(api, catalog)["url"])
+    expect(page.get_by_role("radio", name="Card (Stripe)")).to_be_visible()
+    expect(page.get_by_role("radio", name=re.compile("Saved card"))).to_have_count(0)
 
 
 def test_a_saved_stripe_card_whose_bank_asks_is_authenticated_on_the_card_page(
