@@ -65,4 +65,17 @@
       await confirm(savedForm, { saved_card: true }, savedFail);
     });
   }
+
+  // A saved card paid in one press whose bank asks for the shopper: Stripe.js shows the bank's check, and the
+  // order's page shows the outcome the webhook brings.
+  const authForm = document.getElementById("authenticate-form");
+  if (authForm) {
+    const authButton = authForm.querySelector("button[type=submit]");
+    authForm.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      authButton.disabled = true;
+      await stripe.confirmCardPayment(authForm.dataset.clientSecret); // passed or failed, the order's page says
+      window.location.assign(authForm.dataset.nextUrl);
+    });
+  }
 })();

@@ -27,7 +27,8 @@ def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(
     page.get_by_role("link", name="Edit Card (Stripe)").click()
     expect(
         page.get_by_text(
-            "Can: card form, disputes, partial refunds, payouts, recurring, redirect, refunds, setup, statements."
+            "Can: card form, disputes, partial refunds, payouts, recurring, redirect, refunds, saved methods, setup, "
+            "statements."
         )
     ).to_be_visible()
     expect(page.get_by_label("Secret key")).not_to_have_attribute("placeholder", "None")  # nothing saved yet

@@ -7,7 +7,9 @@ brings the outcome.
 A subscriber paying a renewal that failed (the bank wanted them present) may pay it with the card the contract
 renews on: Kassa confirms the PaymentIntent with that saved PaymentMethod and Stripe.js shows the bank's check. A
 payment of nothing that saves a card (a trial's first order, a subscriber's new card: a SetupIntent) is confirmed
-by Stripe.js itself (``confirmCardSetup``), and the return, the webhook or the sweep applies it."""
+by Stripe.js itself (``confirmCardSetup``), and the return, the webhook or the sweep applies it. A saved card paid
+in one press at checkout whose bank asks for the shopper lands here too: Stripe.js completes the bank's check
+(``confirmCardPayment``) and the webhook or the poll settles it."""
 
 from __future__ import annotations
 
@@ -84,12 +86,16 @@ def _saved_card(page: CardPage) -> str | None:
 def card_page(token: str):
     page = _page_or_404(token)
     adapter = adapter_for("stripe", page.merchant_id)
-    setup_secret = None
-    if page.waiting and page.saves_card_only:
-        try:
+    setup_secret = authenticate_secret = None
+    try:
+        if page.waiting and page.saves_card_only:
             setup_secret = adapter.setup_client_secret(page.reference)
-        except ProviderUnavailable:
-            setup_secret = None
+        elif page.waiting:
+            # A saved card paid in one press whose bank asks the shopper (or a check left unfinished): Stripe.js
+            # completes it here.
+            authenticate_secret = adapter.payment_client_secret(page.reference)
+    except ProviderUnavailable:
+        pass  # the card form still works; the check is offered again on a reload
     return render_template(
         CARD_PAGE,
         page=page,
@@ -101,6 +107,7 @@ def card_page(token: str):
         stripe_js_url=current_app.config["STRIPE_JS_URL"],
         open=page.waiting and (setup_secret is not None or not page.saves_card_only),
         setup_secret=setup_secret,
+        authenticate_secret=authenticate_secret,
         saved_card=_saved_card(page) if page.waiting else None,
     )
 

@@ -36,6 +36,7 @@ from app.payments.channels.adapters.stripe_disputes import (
 )
 from app.payments.channels.adapters.stripe_http import LoggedHttpClient
 from app.payments.channels.adapters.stripe_mandates import StripeMandates, is_setup
+from app.payments.channels.adapters.stripe_saved_cards import StripeSavedCards
 from app.payments.channels.adapters.stripe_statement import balance_lines
 from app.payments.channels.interface import (
     CallbackRejected,
@@ -94,7 +95,7 @@ def key_mode(key: str) -> bool | None:
     return {"live": True, "test": False}.get(parts[1]) if len(parts) > 2 else None
 
 
-class StripeAdapter(StripeMandates, StripeConnect):
+class StripeAdapter(StripeMandates, StripeSavedCards, StripeConnect):
     code = "stripe"
     default_name = "Card (Stripe)"
     default_icon = "card"
@@ -228,12 +229,16 @@ class StripeAdapter(StripeMandates, StripeConnect):
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
         """A PaymentIntent the shopper confirms on Kassa's card page. One that signs a contract (``recurring``)
         is made on the customer's Stripe Customer and saves the card for off-session renewals; one of nothing
-        that signs a contract is a SetupIntent (stripe_mandates.py)."""
+        that signs a contract is a SetupIntent (stripe_mandates.py). One that saves the card for the customer's next
+        checkouts is made on the Customer too (``on_session``); one paid with a saved card is confirmed in the call
+        (stripe_saved_cards.py)."""
         try:
             amount = to_stripe_amount(request.amount, request.currency)
         except ValueError as exc:
             raise ProviderRefused(str(exc)) from exc
-        customer = self.customer_for(request) if request.recurring else None
+        if request.saved_method is not None:
+            return self.pay_with_saved_card(request, amount)
+        customer = self.customer_for(request) if request.recurring or request.save_method else None
         if customer and request.amount == 0:
             reference = self.create_setup(request, customer)
             return ProviderPayment(
@@ -246,7 +251,8 @@ class StripeAdapter(StripeMandates, StripeConnect):
             "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description},
         }
         if customer:
-            params.update(customer=customer, setup_future_usage="off_session")
+            # A contract's renewals charge the card with nobody there; a saved card is paid with the shopper present.
+            params.update(customer=customer, setup_future_usage="off_session" if request.recurring else "on_session")
         # The attempt id as idempotency key: a retried create returns the same PaymentIntent.
         intent = self._call(
             lambda: self.client.v1.payment_intents.create(
@@ -274,6 +280,15 @@ class StripeAdapter(StripeMandates, StripeConnect):
             amount = to_stripe_amount(request.amount, request.currency)
         except ValueError as exc:
             raise ProviderRefused(str(exc)) from exc
+        return self.charge_saved_card(
+            request, amount=amount, customer=customer, payment_method=payment_method, off_session=True
+        )
+
+    def charge_saved_card(
+        self, request: PaymentRequest, *, amount: int, customer: str, payment_method: str, off_session: bool
+    ) -> ChannelResult:
+        """One PaymentIntent created and confirmed with a saved card (the attempt id as idempotency key), off session
+        (a renewal) or with the shopper present (a saved card at checkout). A decline is a failed result."""
         params = {
             "amount": amount,
             "currency": request.currency,
@@ -281,7 +296,7 @@ class StripeAdapter(StripeMandates, StripeConnect):
             "payment_method": payment_method,
             "payment_method_types": ["card"],
             "confirm": True,
-            "off_session": True,
+            **({"off_session": True} if off_session else {}),
             "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description},
         }
         try:
@@ -575,6 +590,7 @@ CHANNEL = ChannelSpec(
             "setup",
             "statements",
             "payouts",
+            "saved_methods",
         }
     ),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
