@@ -19,6 +19,7 @@ _ACCESS = {
     SIGN_IN_FAILED: "failed to sign in to the portal (wrong password)",
     SIGN_OUT: "signed out of the portal",
     "user.password_change": "changed their password",
+    "user.invitation_accept": "accepted a team invitation and joined the team",
 }
 # The last part of an action as a verb; anything else reads "did “…” on".
 _VERBS = {
@@ -75,11 +76,14 @@ _TYPES = {
     "risk_rule": "risk rule",
     "customer_erasure": "customer",
     "team": "user",
+    "team_invitation": "team invitation",
     "channel_config": "channel",
 }
 _NAME_KEYS = ("name", "code", "email", "label", "display_name", "url", "value")
 # Columns that change with every write or identify the row: they say nothing a merchant did.
-_NOISE = frozenset({"id", "merchant_id", "created_at", "updated_at", "version", "session_version", "config_version"})
+_NOISE = frozenset(
+    {"id", "merchant_id", "created_at", "updated_at", "version", "session_version", "config_version", "token_hash"}
+)
 _FIELD_LABELS = {
     "price_amount": "price",
     "amount_off": "amount off",

@@ -24,8 +24,8 @@ from app.payments.refunds import sweep as refund_sweep
 from app.payments.reports import dashboard
 from app.platform import idempotency, queueing
 from app.platform.outbox import events
+from app.receipts import invitation_sending, subscription_sending
 from app.receipts import sending as receipt_sending
-from app.receipts import subscription_sending
 from app.reconciliation import runs as reconciliation_runs
 from app.request_log import history as request_history
 from app.signing import mandate_setups, test_clocks
@@ -225,6 +225,18 @@ def queue_due_subscription_emails() -> int:
     """Sweep: queue subscription emails whose job was lost; returns how many."""
     with job_context():
         return subscription_sending.queue_due_subscription_emails()
+
+
+def send_invitation_email(invitation_id: str) -> str:
+    """Email one team invitation's link, once; returns the email's status."""
+    with job_context():
+        return invitation_sending.send_invitation_email(invitation_id)
+
+
+def queue_due_invitation_emails() -> int:
+    """Sweep: queue team invitation emails whose job was lost; returns how many."""
+    with job_context():
+        return invitation_sending.queue_due_invitation_emails()
 
 
 def queue_due_receipts() -> int:

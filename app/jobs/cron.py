@@ -16,6 +16,7 @@ from app.jobs import (
     expire_reviews,
     keep_dashboard_days,
     poll_pending_payments,
+    queue_due_invitation_emails,
     queue_due_receipts,
     queue_due_subscription_emails,
     reap_api_request_logs,
@@ -53,6 +54,7 @@ cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)
 cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
 cron.register(queue_due_receipts, queue_name=_QUEUE, interval=60)
 cron.register(queue_due_subscription_emails, queue_name=_QUEUE, interval=60)
+cron.register(queue_due_invitation_emails, queue_name=_QUEUE, interval=60)
 # Renewals, dunning tries and renewal notices: each period and each try is claimed in the database, so a
 # sweep that overlaps another (or runs on two hosts) charges nothing twice.
 cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)

@@ -35,18 +35,24 @@ def get_member(merchant_id: str, user_id: str) -> MerchantUser:
     return user
 
 
-def _role(role: object) -> str:
+def check_role(role: object) -> str:
+    """One of the roles, else a 400 naming ``role``."""
     if role not in ROLES:
         raise InvalidRequest(f"role must be one of {', '.join(ROLES)}", param="role")
     return role
 
 
-def add_member(merchant_id: str, *, email: object, role: object, temporary_password: object) -> MerchantUser:
-    """Add a user with a role and a temporary password they must replace at first sign-in."""
+def check_email(email: object) -> str:
+    """The address, trimmed and lower-cased, if it is one; else a 400 naming ``email``."""
     email = email.strip().lower() if isinstance(email, str) else ""
     if not _EMAIL.match(email) or len(email) > 320:
         raise InvalidRequest("email must be an email address", param="email")
-    role = _role(role)
+    return email
+
+
+def add_member(merchant_id: str, *, email: object, role: object, temporary_password: object) -> MerchantUser:
+    """Add a user with a role and a temporary password they must replace at first sign-in."""
+    email, role = check_email(email), check_role(role)
     password = check_new_password(temporary_password, param="temporary_password")
     if db.session.scalar(select(MerchantUser.id).where(MerchantUser.email == email)):
         raise Conflict(f"a user with email {email} already exists", code="email_taken", param="email")
@@ -79,7 +85,7 @@ def _other_owners(merchant_id: str, user_id: str) -> int:
 
 def change_role(merchant_id: str, user_id: str, role: object) -> MerchantUser:
     """Give a user another role; the last owner keeps theirs."""
-    role = _role(role)
+    role = check_role(role)
     _lock_team(merchant_id)
     user = get_member(merchant_id, user_id)
     if user.role == "owner" and role != "owner" and _other_owners(merchant_id, user_id) == 0:

@@ -60,3 +60,15 @@ class SubscriptionEmail(MailDelivery, db.Model):
     # Set for an email sent once per contract and this key, whichever event asks first (``mandate_revoked:<mandate>``):
     # the unique key is the claim, so two outbox runs at the same instant cannot both send it. None: once per event.
     once_key: Mapped[str | None] = mapped_column(String(200))
+
+
+class InvitationEmail(MailDelivery, db.Model):
+    """The email carrying one team invitation's link: one row per invitation (a resend is a new invitation), so each
+    link is mailed at most once."""
+
+    __tablename__ = "invitation_emails"
+    __table_args__ = (Index("ix_invitation_emails_status_next", "status", "next_attempt_at"),)
+
+    invitation_id: Mapped[str] = mapped_column(ForeignKey("team_invitations.id"), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(String(40), index=True)
+    recipient: Mapped[str] = mapped_column(String(320))

@@ -121,6 +121,8 @@ class World:
     api_request: str = ""
     dispute: str = ""
     saved_method: str = ""
+    invitation: str = ""
+    invitation_token: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -299,6 +301,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         saved_method = _saved_card_world(merchant_id)
         reconciliation_run, discrepancy = _reconciliation_world(merchant_id)
         api_request = _request_log_world(app, merchant_id, key, order.id)
+        invitation, invitation_token = _invitation_world(merchant_id)
         return World(
             order=order.id,
             refund=refund.id,
@@ -325,7 +328,21 @@ def build_world(app, merchant_id: str, sku: str) -> World:
             api_request=api_request,
             dispute=dispute,
             saved_method=saved_method,
+            invitation=invitation,
+            invitation_token=invitation_token,
         )
+
+
+def _invitation_world(merchant_id: str) -> tuple[str, str]:
+    """A pending team invitation (its email row too, as the Team page makes one) and its link's token."""
+    from app.extensions import db
+    from app.merchants.invitations import invitation_token, invite_member
+    from app.receipts.invitation_sending import add_invitation_email
+
+    invitation = invite_member(merchant_id, email="invited@world.test", role="operator", invited_by="owner@world.test")
+    add_invitation_email(invitation)
+    db.session.commit()
+    return invitation.id, invitation_token(invitation.id)
 
 
 def _books_world(merchant_id: str) -> tuple[str, str, str]:
@@ -533,6 +550,8 @@ def fill(rule: str, world: World) -> str:
         "log_id": world.api_request,
         "dispute_id": world.dispute,
         "method_id": world.saved_method,
+        "invitation_id": world.invitation,
+        "token": world.invitation_token,
     }
     return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 

@@ -14,8 +14,8 @@ bp.before_request(refuse_nul_in_fields)
 # A filter given twice in the address is a 400 naming it, never a list filtered by the first value alone.
 bp.before_request(refuse_repeated_filters)
 
-# Reachable without a permission: signing in and out.
-PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout"})
+# Reachable without a permission: signing in and out, and accepting a team invitation by its emailed link.
+PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout", "portal.invitation"})
 
 from app.web.portal import (  # noqa: E402,F401  (each module registers its routes on bp)  # noqa: E402,F401  # noqa: E402,F401
     audit_views,
@@ -28,6 +28,7 @@ from app.web.portal import (  # noqa: E402,F401  (each module registers its rout
     dashboard_views,
     developers_views,
     disputes_views,  # noqa: E402,F401
+    invitation_views,
     maintenance_views,
     mode_views,
     operations_views,

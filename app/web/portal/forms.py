@@ -87,6 +87,34 @@ class AddMemberForm(FlaskForm):
     submit = SubmitField("Add user")
 
 
+class InviteMemberForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(message="Enter their email."), _EMAIL, Length(max=320)])
+    role = SelectField("Role", choices=_ROLE_CHOICES, default="operator")
+    submit = SubmitField("Send invitation")
+
+
+class AcceptInvitationForm(FlaskForm):
+    password = PasswordField(
+        "Choose a password",
+        validators=[
+            DataRequired(message="Choose a password."),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=MAX_PASSWORD_LENGTH,
+                message=f"Use {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters.",
+            ),
+        ],
+    )
+    confirm_password = PasswordField(
+        "Repeat the password",
+        validators=[
+            DataRequired(message="Repeat the password."),
+            EqualTo("password", message="The passwords differ."),
+        ],
+    )
+    submit = SubmitField("Join the team")
+
+
 class RoleForm(FlaskForm):
     role = SelectField("Role", choices=_ROLE_CHOICES)
     submit = SubmitField("Change role")
