@@ -12,6 +12,9 @@ const tsc = resolve("node_modules", "typescript", "bin", "tsc");
 
 const merchantCode = `
 import Kassa, { KassaError, type KassaPlugin, type Order } from ${JSON.stringify(join(built, "kassa.mjs"))};
+import { mountPanel } from ${JSON.stringify(join(built, "kassa-panel.mjs"))};
+mountPanel("#checkout", "pk_test_x", { product: "prod_1", baseUrl: "https://pay.example.com" })
+  .on("paid", ({ orderId }) => { const id: string = orderId; console.log(id); });
 const kassa = Kassa("pk_test_x", { baseUrl: "https://pay.example.com" });
 const panel = kassa.mountPanel("#checkout", { product: "prod_1", sku: "sku_1", quantity: 1 });
 panel.on("paid", ({ orderId }) => location.assign(\`/thanks?order=\${orderId}\`));

@@ -63,3 +63,29 @@ def test_a_page_set_up_wrongly_shows_checkout_unavailable_and_tells_the_page(
     frame = page.frame_locator("iframe[title='Checkout']")
     expect(frame.get_by_role("heading", name="Checkout unavailable")).to_be_visible()
     expect(frame.get_by_role("button", name="Pay")).to_have_count(0)
+
+
+def test_a_page_that_only_mounts_the_panel_loads_the_panel_build_alone(
+    page: Page,
+    live_server,
+    shop,  # noqa: F811
+    merchant,
+    catalog,
+):
+    # kassa-panel.js (≤ 8 KB gzipped: npm test holds it to that) mounts the same panel as Kassa(key).mountPanel.
+    url = shop.page(
+        "panel-only.html",
+        f"""<div id='checkout'></div><script src='{live_server}/static/sdk/kassa-panel.js'></script>
+<script>window.heard = [];
+  const panel = KassaPanel.mountPanel('#checkout', '{merchant.publishable_key}',
+                                      {{ product: '{catalog["product"]}', baseUrl: '{live_server}' }});
+  panel.on('ready', (e) => window.heard.push(e.type));</script>""",
+    )
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(url)
+    page.wait_for_function("window.heard.includes('ready')")
+    frame = page.frame_locator("iframe[title='Checkout']")
+    expect(frame.get_by_role("button", name="Pay")).to_be_visible()
+    assert not [u for u in loaded if u.endswith("/static/sdk/kassa.js")], loaded
+    assert page.evaluate("typeof window.Kassa") == "undefined"
