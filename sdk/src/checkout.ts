@@ -126,7 +126,14 @@ export class Checkout extends Emitter<CheckoutEvents> {
         this.markup.append(select, new Option(`${sku.name} — ${formatMoney(price.amount, price.currency, this.locale)}`, sku.id));
       }
     }
-    this.state.sku = select?.value || product.skus[0]?.id || null;
+    // Until the shopper picks, the option chosen is the hosted panel's: the cheapest one-off purchase (the API lists
+    // SKUs cheapest first), never a subscription unless it is all the product sells, so the panel and the
+    // components beside it start on the same plan.
+    const preselected = (product.skus.find((sku) => !sku.subscription) ?? product.skus[0])?.id ?? null;
+    if (select && select.tagName === "SELECT" && preselected && this.markup.added(select)) {
+      this.markup.property(select, "value", preselected);
+    }
+    this.state.sku = select?.value || preselected;
     const quantity = this.el<HTMLInputElement>("quantity");
     if (quantity && quantity.value) this.state.quantity = parseQuantity(quantity.value);
     this.state.coupon = couponCode(this.el<HTMLInputElement>("coupon")?.value ?? "");

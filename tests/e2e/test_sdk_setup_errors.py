@@ -4,11 +4,14 @@ headless components say "Checkout unavailable", offer no Pay, and tell the page 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_sdk import _client_script, shop  # noqa: F401  (fixture)
 from tests.e2e.test_sdk_unmount import FORM
+from tests.support.signing import make_recurring
 
 pytestmark = pytest.mark.e2e
 
@@ -89,3 +92,31 @@ def test_a_page_that_only_mounts_the_panel_loads_the_panel_build_alone(
     expect(frame.get_by_role("button", name="Pay")).to_be_visible()
     assert not [u for u in loaded if u.endswith("/static/sdk/kassa.js")], loaded
     assert page.evaluate("typeof window.Kassa") == "undefined"
+
+
+def test_the_examples_panel_and_headless_form_start_on_the_same_plan(
+    page: Page,
+    app,
+    live_server,
+    shop,  # noqa: F811
+    merchant,
+    catalog,
+):
+    # The cheapest SKU is a monthly subscription: neither the panel nor the components choose a recurring charge
+    # for the shopper; both start on the cheapest one-off purchase.
+    make_recurring(app, catalog["sku"], "month")
+    example = (Path(__file__).parents[2] / "sdk" / "examples" / "index.html").read_text()
+    (shop.root / "examples.html").write_text(example)
+    page.goto(
+        f"{shop.url}/examples.html?kassa={live_server}&key={merchant.publishable_key}&product={catalog['product']}"
+    )
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "ready")
+    frame = page.frame_locator("iframe[title='Checkout']")
+    chosen = frame.locator("input[name=sku]:checked")
+    expect(chosen).to_have_value(catalog["limited_sku"])
+    expect(form.locator("[data-kassa-sku]")).to_have_value(catalog["limited_sku"])
+    expect(form.locator("[data-kassa-terms]")).to_have_text("")
+    # Choosing the subscription in the form shows its terms before any press, as the panel does.
+    form.locator("[data-kassa-sku]").select_option(catalog["sku"])
+    expect(form.locator("[data-kassa-terms]")).to_contain_text("every month")
