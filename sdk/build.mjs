@@ -11,7 +11,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -62,7 +62,14 @@ function withinBudget() {
   }
 }
 
-if (process.argv.includes("--tests")) {
+if (process.argv.includes("--pack")) {
+  // npm pack (prepack): the committed build, as built, is the package's dist/ (ESM, IIFE, types: the exports map).
+  rmSync(join(here, "dist"), { recursive: true, force: true });
+  cpSync(out, join(here, "dist"), { recursive: true });
+  // The declarations import each other without extensions, as static/sdk serves them (no package.json above them):
+  // read as CommonJS-format declarations there, and so here, whatever the package's "type" says.
+  writeFileSync(join(here, "dist", "types", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+} else if (process.argv.includes("--tests")) {
   withinBudget();
   let committed = "";
   try { committed = readFileSync(schemaFile, "utf8"); } catch { /* missing: stale too */ }
