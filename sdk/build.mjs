@@ -10,7 +10,8 @@ import { build } from "esbuild";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -49,7 +50,27 @@ function tsc(...args) {
     { cwd: here, stdio: "inherit" });
 }
 
-if (process.argv.includes("--tests")) {
+// A page that only mounts the panel loads kassa-panel.js: at most this many bytes gzipped (npm test fails past it).
+const PANEL_BUDGET = 8 * 1024;
+
+function withinBudget() {
+  const size = gzipSync(readFileSync(join(out, "kassa-panel.js")), { level: 9 }).length;
+  if (size > PANEL_BUDGET) {
+    console.error(`static/sdk/kassa-panel.js is ${size} bytes gzipped, over its budget of ${PANEL_BUDGET}: keep the `
+      + "headless client, components and QR modal out of src/panel-only.ts");
+    process.exit(1);
+  }
+}
+
+if (process.argv.includes("--pack")) {
+  // npm pack (prepack): the committed build, as built, is the package's dist/ (ESM, IIFE, types: the exports map).
+  rmSync(join(here, "dist"), { recursive: true, force: true });
+  cpSync(out, join(here, "dist"), { recursive: true });
+  // The declarations import each other without extensions, as static/sdk serves them (no package.json above them):
+  // read as CommonJS-format declarations there, and so here, whatever the package's "type" says.
+  writeFileSync(join(here, "dist", "types", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+} else if (process.argv.includes("--tests")) {
+  withinBudget();
   let committed = "";
   try { committed = readFileSync(schemaFile, "utf8"); } catch { /* missing: stale too */ }
   if (committed !== await apiSchema()) {
@@ -68,6 +89,10 @@ if (process.argv.includes("--tests")) {
   await build({ ...common, entryPoints: ["src/global.ts"], outfile: join(out, "kassa.js"), format: "iife",
     banner: { js: banner } });
   await build({ ...common, entryPoints: ["src/index.ts"], outfile: join(out, "kassa.mjs"), format: "esm",
+    banner: { js: banner } });
+  await build({ ...common, entryPoints: ["src/panel-global.ts"], outfile: join(out, "kassa-panel.js"), format: "iife",
+    banner: { js: banner } });
+  await build({ ...common, entryPoints: ["src/panel-only.ts"], outfile: join(out, "kassa-panel.mjs"), format: "esm",
     banner: { js: banner } });
   await build({ ...common, entryPoints: ["src/frame.ts"], outfile: join(out, "kassa-frame.js"), format: "iife",
     banner: { js: banner } });
@@ -89,4 +114,10 @@ declare global {
   // TypeScript looks for an import of kassa.mjs's types in kassa.d.mts, of any other name's in its .d.ts.
   writeFileSync(join(out, "kassa.d.ts"), declarations);
   writeFileSync(join(out, "kassa.d.mts"), declarations);
+  const panelDeclarations = `${banner}
+// Types of kassa-panel.mjs; the <script> build (kassa-panel.js) exposes the same as the global \`KassaPanel\`.
+export * from "./types/panel-only.js";
+`;
+  writeFileSync(join(out, "kassa-panel.d.ts"), panelDeclarations);
+  writeFileSync(join(out, "kassa-panel.d.mts"), panelDeclarations);
 }

@@ -15,6 +15,7 @@ _PREFIXES = {
     ("publishable", "test"): "pk_test_",
     ("publishable", "live"): "pk_live_",
 }
+_PREFIX = re.compile(r"^(sk|pk)_(test|live)_")
 _SHAPE = re.compile(r"^(sk|pk)_(test|live)_[A-Za-z0-9]{32}$")
 
 
@@ -40,6 +41,18 @@ def parse_key(raw: str) -> KeyShape | None:
     if not match:
         return None
     return KeyShape("secret" if match.group(1) == "sk" else "publishable", match.group(2))
+
+
+def malformed_key_message(raw: str) -> str:
+    """What to fix in a string that cannot be a Kassa key: a key that starts as one but is cut short or mistyped is
+    told so, rather than told to start with sk_ or pk_ (which it does)."""
+    prefix = _PREFIX.match(raw)
+    if prefix is None:
+        return "the API key is malformed: keys start with sk_test_, sk_live_, pk_test_ or pk_live_"
+    return (
+        f"the API key is unknown: a {prefix.group(0)} key has 32 letters and digits after {prefix.group(0)}; "
+        "copy it again from the portal (Developers → API keys)"
+    )
 
 
 def same_secret(a: str, b: str) -> bool:

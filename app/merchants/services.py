@@ -11,7 +11,7 @@ from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.config_cache import remember_version
 from app.merchants.key_usage import note_key_use
-from app.merchants.keys import generate_key, hash_key, parse_key
+from app.merchants.keys import generate_key, hash_key, malformed_key_message, parse_key
 from app.merchants.models import ApiKey, Merchant, MerchantUser
 from app.merchants.passwords import check_without_a_user, hash_password, password_matches
 from app.platform.values.ids import new_id
@@ -122,10 +122,12 @@ def authenticate_key(raw: str | None) -> Caller:
         raise AuthenticationFailed("no API key given: send Authorization: Bearer <key>", code="api_key_missing")
     shape = parse_key(raw)
     if shape is None:
-        raise AuthenticationFailed("the API key is malformed; keys start with sk_ or pk_")
+        raise AuthenticationFailed(malformed_key_message(raw))
     key = db.session.connection().execute(_KEY_LOOKUP, {"key_hash": hash_key(raw)}).first()
     if key is None or key.revoked_at is not None:
-        raise AuthenticationFailed("the API key is unknown or revoked")
+        raise AuthenticationFailed(
+            "the API key is unknown or revoked: copy a current key from the portal (Developers → API keys)"
+        )
     remember_version(key.merchant_id, key.config_version)
     caller = Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode, key_id=key.id, last4=key.last4)
     note_key_use(key.id)

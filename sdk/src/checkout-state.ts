@@ -20,7 +20,9 @@ export interface CheckoutState {
   /** The recurring terms shown before signing ("$9.99 every month, cancel anytime"), or null for a one-off SKU. */
   recurring: string | null;
   errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "coupon" | "form", string>>;
-  state: "loading" | "ready" | "paying" | "paid" | "failed";
+  /** ``unavailable``: the page's setup is wrong (an unknown key or product, an origin not allowed): Pay stays
+   * disabled and the ``error`` event says why. */
+  state: "loading" | "ready" | "paying" | "paid" | "failed" | "unavailable";
   order: Order | null;
 }
 

@@ -2,13 +2,13 @@
  * attributes. The SDK never styles anything here; it fills text, toggles aria-invalid, disabled and
  * data-kassa-state, and emits events; ``destroy()`` undoes all of it. */
 import { Emitter } from "./emitter";
-import { KassaError } from "./errors";
+import { KassaError, setupError } from "./errors";
 import type { KassaClient } from "./client";
 import { formatMoney, messagesFor, resolveLocale, type Locale } from "./i18n";
 import { MarkupLedger } from "./markup";
 import { couponCode, nothingDue, parseQuantity, recurringTerms, sentence, shopperMessage, validateCheckout,
   type CheckoutState } from "./checkout-state";
-import type { Order, Quote, RecurringTerms } from "./types";
+import type { ChannelCode, Order, Quote, RecurringTerms } from "./types";
 
 /** Where an element keeps its binding, whichever client (or copy of the SDK on the page) made it: a second binding
  * would answer every Pay press with a second order (and a second QR code), as when the zero-code tag bound a form
@@ -29,8 +29,12 @@ export interface CheckoutOptions {
   currency?: string;
 }
 
-export interface CheckoutEvents extends Record<string, unknown> {
+export interface CheckoutEvents {
   ready: CheckoutState; change: CheckoutState; paid: Order; failed: KassaError;
+  /** The checkout cannot start on this page (``type`` ``setup_error``, ``code`` api_key_unknown, product_unknown or
+   * origin_not_allowed): it shows "Checkout unavailable" with Pay disabled; the page may fall back (a link to
+   * Kassa's hosted checkout, say). No ``ready`` follows. */
+  error: KassaError;
 }
 
 type Money = { amount: number; currency: string };
@@ -107,7 +111,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
       // A checkout session sells one-off purchases: Kassa refuses a subscription SKU there (sku_recurring).
       this.product = this.session ? { ...loaded, skus: loaded.skus.filter((sku) => !sku.subscription) } : loaded;
     } catch (error) {
-      this.fail(error as KassaError);
+      const setup = setupError(error as KassaError, this.state.product);
+      if (setup) this.unavailable(setup);
+      else this.fail(error as KassaError);
       return;
     }
     const product: Product = this.product;
@@ -120,7 +126,14 @@ export class Checkout extends Emitter<CheckoutEvents> {
         this.markup.append(select, new Option(`${sku.name} — ${formatMoney(price.amount, price.currency, this.locale)}`, sku.id));
       }
     }
-    this.state.sku = select?.value || product.skus[0]?.id || null;
+    // Until the shopper picks, the option chosen is the hosted panel's: the cheapest one-off purchase (the API lists
+    // SKUs cheapest first), never a subscription unless it is all the product sells, so the panel and the
+    // components beside it start on the same plan.
+    const preselected = (product.skus.find((sku) => !sku.subscription) ?? product.skus[0])?.id ?? null;
+    if (select && select.tagName === "SELECT" && preselected && this.markup.added(select)) {
+      this.markup.property(select, "value", preselected);
+    }
+    this.state.sku = select?.value || preselected;
     const quantity = this.el<HTMLInputElement>("quantity");
     if (quantity && quantity.value) this.state.quantity = parseQuantity(quantity.value);
     this.state.coupon = couponCode(this.el<HTMLInputElement>("coupon")?.value ?? "");
@@ -325,7 +338,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.switching = false;
     const changeMethod = () => { void this.changeMethod(order.id); };
     // An order of nothing is completed without a channel (pay resolves with no payment).
-    const channel = order.amount?.total === 0 && !this.state.recurring ? null : this.state.channel!;
+    // The shopper picked a channel the merchant's markup offers: its code is the page's to vouch for.
+    const channel = order.amount?.total === 0 && !this.state.recurring ? null : this.state.channel as ChannelCode;
     try {
       await this.kassa.pay(order.id, channel, { onChangeMethod: changeMethod, onQrClose: changeMethod });
       return true;
@@ -373,6 +387,16 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.el<HTMLButtonElement>("pay")?.focus();
   }
 
+  /** The page's setup is wrong: no shopper can pay here, so nothing reads as a failed payment; the integrator hears
+   * why (the error event, and the console, where they look first). */
+  private unavailable(error: KassaError): void {
+    this.state.state = "unavailable";
+    this.state.errors = {};
+    this.render();
+    if (typeof console !== "undefined") console.error(`[kassa] checkout unavailable (${error.code}): ${error.message}`);
+    this.emit("error", error);
+  }
+
   private fail(error: KassaError): void {
     this.state.state = "failed";
     const param = error.param?.includes("quantity") ? "quantity" : error.param === "channel" ? "channel"
@@ -415,7 +439,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
     if (button) m.property(button, "disabled", s.state !== "ready" && s.state !== "failed");
     const words = messagesFor(this.locale);
     const paid = s.order?.amount?.total === 0 && !s.recurring ? words.complete : words.paid;  // nothing was paid
-    const status = { loading: "", ready: "", paying: words.waiting, paid, failed: words.failed }[s.state];
+    const status = { loading: "", ready: "", paying: words.waiting, paid, failed: words.failed,
+      unavailable: words.unavailable }[s.state];
     this.text("status", status);
   }
 }

@@ -275,3 +275,15 @@ test("pay with a saved card names it and no channel; asking to save a card sends
   assert.deepEqual(calls[1].body, { client_secret: "ord_2_secret_s", channel: "sandbox_card",
     save_payment_method: true, return_url: "https://shop.test/" });
 });
+
+test("an order the customer has not agreed to is refused before any request, in the SDK's option name", async () => {
+  const calls: Call[] = [];
+  for (const attempt of [
+    () => client(calls).createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: false }),
+    () => client(calls).subscribe({ sku: "sku_1", agreementAccepted: false }),
+  ]) {
+    await assert.rejects(attempt(), (e: KassaError) => e.code === "agreement_required" && e.param === "agreementAccepted"
+      && e.message.includes("agreementAccepted: true") && !e.message.includes("agreement_accepted"));
+  }
+  assert.equal(calls.length, 0);
+});

@@ -9,8 +9,8 @@ import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import { SharedWait } from "./shared-wait";
 import type { components } from "./api-schema";
-import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
-  SubscribeParams } from "./types";
+import type { ChannelCode, CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions,
+  Subscription, SubscribeParams } from "./types";
 import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike,
   type WaitOptions } from "./wait";
 
@@ -63,6 +63,14 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
   });
+}
+
+/** Refuse, before any request, an order the customer has not agreed to, in the SDK's words (the API's message names
+ * its own field, agreement_accepted). */
+function agreed(method: string, value: unknown): void {
+  if (value !== true) throw new KassaError("invalid_request_error", "agreement_required",
+    `the customer must accept your terms first: call ${method} with agreementAccepted: true`,
+    { param: "agreementAccepted" });
 }
 
 function snapshotOf(order: Order): OrderSnapshot {
@@ -155,6 +163,7 @@ export class KassaClient {
     let amended: CreateOrderParams;
     try {
       amended = await this.plugins.beforeCreateOrder(params);
+      agreed("createOrder", amended.agreementAccepted);
     } catch (error) {
       await this.plugins.notify("onError", error as KassaError);
       throw error;
@@ -180,6 +189,12 @@ export class KassaClient {
     subscription: Subscription; order: Order }> {
     if (!params || typeof params.sku !== "string" || !params.sku) throw new KassaError("invalid_request_error",
       "parameter_missing", "subscribe needs the SKU sold as a subscription", { param: "sku" });
+    try {
+      agreed("subscribe", params.agreementAccepted);
+    } catch (error) {
+      await this.plugins.notify("onError", error as KassaError);
+      throw error;
+    }
     const body: Record<string, unknown> = { sku: params.sku, agreement_accepted: params.agreementAccepted };
     if (params.customer !== undefined) body.customer = params.customer;
     if (params.currency !== undefined) body.currency = params.currency;
@@ -214,7 +229,7 @@ export class KassaClient {
    * publishable key proves it may pay the order with the order's client secret. An order that costs nothing (a
    * 100 % coupon) needs no channel (pass null; one given is not used): Kassa completes it at once and this
    * resolves with null, no payment having been made; ``waitForPayment`` then resolves with the paid order. */
-  async pay(orderId: string, channel: string | null, options: PayOptions = {}): Promise<Payment | null> {
+  async pay(orderId: string, channel: ChannelCode | null, options: PayOptions = {}): Promise<Payment | null> {
     const secret = options.clientSecret ?? this.secrets.get(orderId);
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "pay needs the order's client_secret: create the order with this client, or pass { clientSecret }",

@@ -12,6 +12,9 @@ const tsc = resolve("node_modules", "typescript", "bin", "tsc");
 
 const merchantCode = `
 import Kassa, { KassaError, type KassaPlugin, type Order } from ${JSON.stringify(join(built, "kassa.mjs"))};
+import { mountPanel } from ${JSON.stringify(join(built, "kassa-panel.mjs"))};
+mountPanel("#checkout", "pk_test_x", { product: "prod_1", baseUrl: "https://pay.example.com" })
+  .on("paid", ({ orderId }) => { const id: string = orderId; console.log(id); });
 const kassa = Kassa("pk_test_x", { baseUrl: "https://pay.example.com" });
 const panel = kassa.mountPanel("#checkout", { product: "prod_1", sku: "sku_1", quantity: 1 });
 panel.on("paid", ({ orderId }) => location.assign(\`/thanks?order=\${orderId}\`));
@@ -47,6 +50,17 @@ const analytics: KassaPlugin = {
 };
 kassa.use(analytics);
 console.log(window.Kassa.version);
+// README's pattern: a paid panel's order is always named.
+panel.on("paid", ({ orderId }) => { const id: string = orderId; console.log(id); });
+panel.on("error", ({ code }) => { if (code === "product_unknown" || code === "api_key_unknown") console.warn(code); });
+checkout.on("error", (error) => console.warn(error.type === "setup_error", error.code));
+// @ts-expect-error: no such event
+panel.on("succeeded", () => undefined);
+// @ts-expect-error: a mistyped channel code
+void kassa.pay("ord_1", "sandbox_crad");
+// An installed channel (docs/channels.md) is named by the page on purpose: declaration merging adds its code.
+declare module ${JSON.stringify(join(built, "kassa.mjs"))} { interface ChannelCodes { bank_transfer: true } }
+void kassa.pay("ord_1", "bank_transfer");
 `;
 
 // Both projects at once: each tsc run takes about ten seconds of one core, and the SDK tests come first in make test.

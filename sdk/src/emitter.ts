@@ -1,7 +1,8 @@
 /** A tiny event emitter for panels and components. */
 export type Listener<T> = (event: T) => void;
 
-export class Emitter<E extends Record<string, unknown>> {
+// Events are an interface's keys, not any string: ``on("succeeded")`` (no such event) does not compile.
+export class Emitter<E extends object> {
   private readonly listeners: { [K in keyof E]?: Listener<E[K]>[] } = {};
 
   on<K extends keyof E>(type: K, listener: Listener<E[K]>): this {

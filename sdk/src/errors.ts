@@ -4,7 +4,13 @@ export type KassaErrorType =
   | "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error"
   | "risk_error" | "channel_error" | "api_error"
   // raised by the SDK itself
-  | "api_connection_error" | "payment_error" | "timeout_error" | "plugin_error";
+  | "api_connection_error" | "payment_error" | "timeout_error" | "plugin_error"
+  // the page's setup is wrong (a key, a product, an origin): no shopper can pay here until the integrator fixes it
+  | "setup_error";
+
+/** Why a checkout cannot start on this page: the publishable key is unknown (or malformed), the product is unknown
+ * to that key, or a live key is used from an origin the merchant has not allowed. */
+export type SetupErrorCode = "api_key_unknown" | "product_unknown" | "origin_not_allowed";
 
 const API_TYPES: ReadonlySet<string> = new Set([
   "invalid_request_error", "authentication_error", "permission_error", "rate_limit_error",
@@ -58,4 +64,23 @@ export function errorFromResponse(status: number, body: unknown): KassaError {
   const param = error && typeof error.param === "string" ? error.param : undefined;
   const requestId = error && typeof error.request_id === "string" ? error.request_id : undefined;
   return new KassaError(type, code, message, { param, status, requestId });
+}
+
+/** The setup_error a failure to load a checkout amounts to, or null when it is not the page's setup (a network
+ * failure, a server error): the message names the SDK's own options, so the integrator knows what to change. */
+export function setupError(error: KassaError, product: string): KassaError | null {
+  const options = { status: error.status, requestId: error.requestId };
+  if (error.type === "setup_error") return error;
+  if (error.type === "authentication_error") {
+    return new KassaError("setup_error", "api_key_unknown",
+      `the publishable key given to Kassa() is not accepted: ${error.message}`, { ...options, param: "publishableKey" });
+  }
+  if (error.code === "origin_not_allowed") {
+    return new KassaError("setup_error", "origin_not_allowed", error.message, options);
+  }
+  if (error.status === 404) {
+    return new KassaError("setup_error", "product_unknown", `the product ${JSON.stringify(product)} is unknown to this `
+      + "publishable key (or not active): check the product option (or data-kassa-product)", { ...options, param: "product" });
+  }
+  return null;
 }

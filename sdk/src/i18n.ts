@@ -19,6 +19,8 @@ export interface Messages {
   /** An order of nothing, completed without a payment. */
   complete: string;
   failed: string;
+  /** The page cannot take payments (its setup is wrong), as Kassa's own refused panel says it. */
+  unavailable: string;
   /** Why Pay did not buy, beside the form: a declined payment (with the provider's reason, when it gave one), an
    * order that closed, a lost connection. */
   notCompleted: (reason: string | null) => string;
@@ -53,6 +55,7 @@ const EN: Messages = {
   paid: "Payment successful",
   complete: "Order complete",
   failed: "Payment failed",
+  unavailable: "Checkout unavailable",
   notCompleted: (reason) => (reason ? `The payment was not completed: ${reason}. No money was taken. You can try again.`
     : "The payment was not completed. No money was taken. You can try again."),
   orderClosed: "This order is closed",
@@ -86,6 +89,7 @@ const DE: Messages = {
   paid: "Zahlung erfolgreich",
   complete: "Bestellung abgeschlossen",
   failed: "Zahlung fehlgeschlagen",
+  unavailable: "Bezahlung nicht verfügbar",
   notCompleted: (reason) => (reason ? `Die Zahlung wurde nicht abgeschlossen: ${reason}. Es wurde kein Geld abgebucht. `
     + "Sie können es erneut versuchen." : "Die Zahlung wurde nicht abgeschlossen. Es wurde kein Geld abgebucht. Sie "
     + "können es erneut versuchen."),
@@ -122,6 +126,7 @@ const FR: Messages = {
   paid: "Paiement réussi",
   complete: "Commande terminée",
   failed: "Échec du paiement",
+  unavailable: "Paiement indisponible",
   notCompleted: (reason) => (reason ? `Le paiement n’a pas abouti : ${reason}. Aucun argent n’a été débité. Vous pouvez `
     + "réessayer." : "Le paiement n’a pas abouti. Aucun argent n’a été débité. Vous pouvez réessayer."),
   orderClosed: "Cette commande est fermée",

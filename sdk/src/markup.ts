@@ -7,6 +7,7 @@ export class MarkupLedger {
   private readonly undo: (() => void)[] = [];
   private readonly noted = new Map<object, Set<string>>();
   private closed = false;
+  private readonly filled = new Set<Element>();
 
   /** Whether ``what`` of ``el`` is seen for the first time (its original is then to be kept). */
   private first(el: object, what: string): boolean {
@@ -60,7 +61,13 @@ export class MarkupLedger {
   append(parent: Element, node: ChildNode): void {
     if (this.closed) return;
     parent.appendChild(node);
+    this.filled.add(parent);
     this.undo.push(() => node.remove());
+  }
+
+  /** Whether this ledger added the options of ``parent`` (the merchant's markup had none to choose from). */
+  added(parent: Element): boolean {
+    return this.filled.has(parent);
   }
 
   /** Put everything back, newest change first, and take no more writes. */

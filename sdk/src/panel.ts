@@ -1,5 +1,6 @@
 /** mountPanel: Kassa's hosted htmx panel in an iframe, heard through origin-checked postMessage. */
 import { Emitter } from "./emitter";
+import type { SetupErrorCode } from "./errors";
 import { browserLanguage, messagesFor, resolveLocale } from "./i18n";
 import { acceptFrameMessage, frameMessage, originOf } from "./messages";
 import { withoutPaymentReturn, type PaymentReturn } from "./redirect";
@@ -56,18 +57,34 @@ export function providerPage(url: unknown): string | null {
   }
 }
 
+export type PanelEventType = "ready" | "paid" | "failed" | "closed" | "error";
+
 export interface PanelEvent {
-  type: string; orderId?: string; status?: string; height?: number;
-  /** On ``error``: why Kassa shows no panel here, e.g. ``origin_not_allowed`` (a live key on a page whose origin
-   * the merchant has not listed), and the sentence the frame shows. */
-  code?: string; message?: string;
+  type: PanelEventType; orderId?: string; status?: string; height?: number;
 }
 
-export interface PanelEvents extends Record<string, unknown> {
-  ready: PanelEvent; paid: PanelEvent; failed: PanelEvent; closed: PanelEvent;
-  /** Kassa refused to show the panel on this page (``code``: ``origin_not_allowed``); no ``ready`` follows. */
-  error: PanelEvent;
+/** ``paid``, ``failed`` and ``closed`` are about an order, always named. */
+export interface PanelOrderEvent extends PanelEvent {
+  type: "paid" | "failed" | "closed"; orderId: string;
 }
+
+/** Why Kassa shows no panel here, and the sentence the frame shows the shopper ("Checkout unavailable"). */
+export interface PanelErrorEvent {
+  type: "error";
+  /** ``api_key_unknown`` (the publishable key is unknown or malformed), ``product_unknown`` (the ``product`` option
+   * names no active product of the key's merchant), ``origin_not_allowed`` (a live key on a page whose origin the
+   * merchant has not listed). */
+  code: SetupErrorCode;
+  message: string;
+}
+
+export interface PanelEvents {
+  ready: PanelEvent; paid: PanelOrderEvent; failed: PanelOrderEvent; closed: PanelOrderEvent;
+  /** Kassa will not show the panel on this page (a setup error: see PanelErrorEvent); no ``ready`` follows. */
+  error: PanelErrorEvent;
+}
+
+const ORDER_EVENTS: ReadonlySet<string> = new Set(["paid", "failed", "closed"]);
 
 let frames = 0;
 
@@ -112,10 +129,17 @@ export class Panel extends Emitter<PanelEvents> {
       }
       if (message.type === "ready") iframe.contentWindow?.postMessage(frameMessage(this.frameId, "hello"), this.kassaOrigin);
       if (message.type === "error") {
-        this.emit("error", { type: "error", code: String(data.code ?? ""), message: String(data.message ?? "") });
+        this.emit("error", { type: "error", code: String(data.code ?? "") as SetupErrorCode,
+          message: String(data.message ?? "") });
         return;
       }
-      this.emit(message.type, { type: message.type, orderId: data.order, status: data.status, height: data.height });
+      if (ORDER_EVENTS.has(message.type)) {
+        if (typeof data.order !== "string" || !data.order) return;  // the frame names the order it decided
+        const type = message.type as PanelOrderEvent["type"];
+        this.emit(type, { type, orderId: data.order, status: data.status, height: data.height });
+      } else if (message.type === "ready") {
+        this.emit("ready", { type: "ready", orderId: data.order, status: data.status, height: data.height });
+      }
     };
     win.addEventListener("message", this.listener);
     container.appendChild(iframe);

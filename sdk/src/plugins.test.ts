@@ -72,11 +72,13 @@ test("an observer that throws does not break the payment", async () => {
 test("API errors reach onError with their type", async () => {
   const errors: KassaError[] = [];
   const failing = (async () => new Response(JSON.stringify({ error: { type: "invalid_request_error",
-    code: "agreement_required", message: "agreement_accepted must be true" } }), { status: 422 })) as unknown as typeof fetch;
+    code: "out_of_stock", message: "only 1 left of sku_1" } }), { status: 409 })) as unknown as typeof fetch;
   const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: failing, EventSource: null })
     .use({ onError: (e) => { errors.push(e); } });
+  await assert.rejects(kassa.createOrder({ ...params, agreementAccepted: true }), KassaError);
   await assert.rejects(kassa.createOrder({ ...params, agreementAccepted: false }), KassaError);
-  assert.deepEqual(errors.map((e) => [e.type, e.code]), [["invalid_request_error", "agreement_required"]]);
+  assert.deepEqual(errors.map((e) => [e.type, e.code]), [["invalid_request_error", "out_of_stock"],
+    ["invalid_request_error", "agreement_required"]]);
 });
 
 test("a secret key is refused outright", () => {

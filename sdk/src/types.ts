@@ -16,7 +16,21 @@ type OrderStatusEventSchema = Schemas["OrderStatusEvent"];
 
 export type Money = Schemas["Money"];
 
-export type Channel = Schemas["Order"]["available_channels"][number];
+/** The channels a page may name to ``pay``: Kassa's built-in codes. A channel installed into Kassa as a package
+ * (docs/channels.md) has its own code, which the page adds here by declaration merging, once, where it pays with it:
+ *
+ *     declare module "@kassa/sdk" { interface ChannelCodes { bank_transfer: true } }
+ *
+ * A closed list, not ``string``: a typo (``"sandbox_crad"``) does not compile, and an installed channel is named
+ * on purpose. */
+export interface ChannelCodes {
+  sandbox_card: true; sandbox_qr: true; stripe: true; wallet: true;
+}
+
+export type ChannelCode = Extract<keyof ChannelCodes, string>;
+
+/** A channel an order may be paid through (its ``code`` is one ``pay`` takes). */
+export type Channel = Omit<Schemas["Order"]["available_channels"][number], "code"> & { code: ChannelCode };
 
 export type OrderStatus = Schemas["Order"]["status"];
 
@@ -32,8 +46,9 @@ export interface Payment extends PaymentSchema {
   [extra: string]: unknown;
 }
 
-export interface Order extends Omit<Schemas["Order"], "payments"> {
+export interface Order extends Omit<Schemas["Order"], "payments" | "available_channels"> {
   payments: Payment[];
+  available_channels: Channel[];
   [extra: string]: unknown;
 }
 

@@ -274,17 +274,25 @@ def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payme
 
 def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_server, shop, merchant, catalog):
     page.goto(_headless_page(shop, live_server, merchant, catalog))
-    error = page.evaluate(f"""() => kassa.createOrder({{ items: [{{ sku: '{catalog["sku"]}', quantity: 1 }}],
-                                                         customer: {{ id: 'c' }}, agreementAccepted: false }})
+    attempt = """([quantity, agreed]) => kassa.createOrder({{ items: [{{ sku: '{sku}', quantity }}],
+                                                     customer: {{ id: 'c' }}, agreementAccepted: agreed }})
         .then(() => null, (e) => ({{ isKassaError: e instanceof Kassa.KassaError, name: e.name, type: e.type,
-                                    code: e.code, param: e.param, status: e.status }}))""")
-    assert error == {
+                                    code: e.code, param: e.param, status: e.status ?? null }}))""".format(
+        sku=catalog["sku"]
+    )
+    # The API's refusal, as the API words it.
+    refused = page.evaluate(attempt, [0, True])
+    assert refused["isKassaError"] and refused["name"] == "KassaError", refused
+    assert refused["type"] == "invalid_request_error" and refused["status"] in (400, 422), refused
+    assert "quantity" in refused["param"], refused
+    # No agreement: refused before any request, naming the SDK's own option.
+    assert page.evaluate(attempt, [1, False]) == {
         "isKassaError": True,
         "name": "KassaError",
         "type": "invalid_request_error",
         "code": "agreement_required",
-        "param": "agreement_accepted",
-        "status": 422,
+        "param": "agreementAccepted",
+        "status": None,
     }
 
 

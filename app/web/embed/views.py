@@ -125,7 +125,12 @@ def _caller() -> tuple[Caller, str]:
     try:
         caller = authenticate_key(key)
     except KassaError as exc:
-        abort(401, description=exc.message)
+        origin = normalise_origin(request.args.get("origin"))
+        if origin is None:
+            abort(401, description=exc.message)
+        # Said in the frame and to the SDK (an error event), not as a blank frame: the page may fall back.
+        detail = f"the publishable key given to Kassa() is not accepted: {exc.message}"
+        abort(_refused(origin, "api_key_unknown", detail, 401))
     if caller.is_secret:
         abort(403, description="Embed the panel with a publishable key (pk_…), never a secret key.")
     origin = normalise_origin(request.args.get("origin"))
@@ -141,13 +146,16 @@ def _caller() -> tuple[Caller, str]:
 ORIGIN_REFUSED = lazy_gettext("This page's origin may not embed this merchant's checkout.")
 
 
-def _refused(origin: str):
-    """The frame's page when its parent's origin may not embed the panel: it says so in the frame and tells the
-    SDK (an ``error`` event), so the integrator hears why nothing shows. It holds nothing but the refusal."""
+def _refused(origin: str, code: str = "origin_not_allowed", detail: str | None = None, status: int = 403):
+    """The frame's page when the panel cannot be shown on its parent's page (an origin not allowed, an unknown key or
+    product: the SDK's setup errors): it says so in the frame and tells the SDK (an ``error`` event with ``code`` and
+    ``detail``, worded for the integrator), so the integrator hears why nothing shows. It holds nothing but the
+    refusal."""
     refused = SimpleNamespace(origin=origin, frame=(request.args.get("frame") or "")[:64])
     prefer_language(_asked_language())  # the SDK's locale, as the panel itself would be
+    shown = str(ORIGIN_REFUSED) if code == "origin_not_allowed" else gettext("This product is not available.")
     response = make_response(
-        render_template(REFUSED, embed=refused, message=str(ORIGIN_REFUSED), code="origin_not_allowed"), 403
+        render_template(REFUSED, embed=refused, message=shown, detail=detail or shown, code=code), status
     )
     # Shown in the refused page's own frame (else the integrator sees a blank one and the SDK hears nothing).
     plain = _PLAIN_ORIGIN.fullmatch(origin) is not None  # no character that could end the directive
@@ -172,7 +180,17 @@ def _first_page(sale: Sale, embed: Embed):
 def panel(product_id: str):
     """A guest's panel for a product."""
     caller, origin = _caller()
-    product = _product(product_id, caller.merchant_id)
+    product = db.session.scalar(
+        select(Product).where(
+            Product.id == product_id, Product.status == "active", Product.merchant_id == caller.merchant_id
+        )
+    )
+    if product is None:
+        detail = (
+            f"the product {product_id!r} is unknown to this publishable key (or not active): check mountPanel's "
+            "product option (or data-kassa-product)"
+        )
+        return _refused(origin, "product_unknown", detail, 404)
     embed = Embed(
         product=product.id,
         merchant=caller.merchant_id,

@@ -24,11 +24,15 @@ export interface CheckoutOptions {
      * price. Default: each SKU's own price. */
     currency?: string;
 }
-export interface CheckoutEvents extends Record<string, unknown> {
+export interface CheckoutEvents {
     ready: CheckoutState;
     change: CheckoutState;
     paid: Order;
     failed: KassaError;
+    /** The checkout cannot start on this page (``type`` ``setup_error``, ``code`` api_key_unknown, product_unknown or
+     * origin_not_allowed): it shows "Checkout unavailable" with Pay disabled; the page may fall back (a link to
+     * Kassa's hosted checkout, say). No ``ready`` follows. */
+    error: KassaError;
 }
 export declare class Checkout extends Emitter<CheckoutEvents> {
     private readonly kassa;
@@ -92,6 +96,9 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
      * and brings the shopper back to choosing how to pay, quantity and coupon as they were, focus on Pay. */
     private changeMethod;
     private backToChoosing;
+    /** The page's setup is wrong: no shopper can pay here, so nothing reads as a failed payment; the integrator hears
+     * why (the error event, and the console, where they look first). */
+    private unavailable;
     private fail;
     private text;
     /** Emit, unless destroyed: an answer arriving after the page unmounted the checkout tells it nothing. */

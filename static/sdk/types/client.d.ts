@@ -5,7 +5,7 @@ import { type KassaPlugin } from "./plugins";
 import { type Locale } from "./i18n";
 import { type PageLike, type PaymentReturn } from "./redirect";
 import type { components } from "./api-schema";
-import type { CreateOrderParams, Order, Payment, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
+import type { ChannelCode, CreateOrderParams, Order, Payment, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
 type Schemas = components["schemas"];
 export interface KassaOptions {
@@ -100,7 +100,7 @@ export declare class KassaClient {
      * publishable key proves it may pay the order with the order's client secret. An order that costs nothing (a
      * 100 % coupon) needs no channel (pass null; one given is not used): Kassa completes it at once and this
      * resolves with null, no payment having been made; ``waitForPayment`` then resolves with the paid order. */
-    pay(orderId: string, channel: string | null, options?: PayOptions): Promise<Payment | null>;
+    pay(orderId: string, channel: ChannelCode | null, options?: PayOptions): Promise<Payment | null>;
     private follow;
     /** The shopper pays another way: Kassa fails the order's waiting payment (one this client started, e.g. an
      * unscanned QR code) and reopens the order, with the same items and coupon, for a new ``pay``. A waiting

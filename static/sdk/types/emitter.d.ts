@@ -1,6 +1,6 @@
 /** A tiny event emitter for panels and components. */
 export type Listener<T> = (event: T) => void;
-export declare class Emitter<E extends Record<string, unknown>> {
+export declare class Emitter<E extends object> {
     private readonly listeners;
     on<K extends keyof E>(type: K, listener: Listener<E[K]>): this;
     off<K extends keyof E>(type: K, listener: Listener<E[K]>): this;

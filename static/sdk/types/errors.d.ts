@@ -1,5 +1,8 @@
 /** Every failure the SDK reports is a KassaError: the API's error fields, plus the SDK's own types. */
-export type KassaErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error" | "risk_error" | "channel_error" | "api_error" | "api_connection_error" | "payment_error" | "timeout_error" | "plugin_error";
+export type KassaErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error" | "risk_error" | "channel_error" | "api_error" | "api_connection_error" | "payment_error" | "timeout_error" | "plugin_error" | "setup_error";
+/** Why a checkout cannot start on this page: the publishable key is unknown (or malformed), the product is unknown
+ * to that key, or a live key is used from an origin the merchant has not allowed. */
+export type SetupErrorCode = "api_key_unknown" | "product_unknown" | "origin_not_allowed";
 export declare class KassaError extends Error {
     readonly type: KassaErrorType;
     readonly code: string;
@@ -21,3 +24,6 @@ export declare class KassaError extends Error {
 export declare function typeForStatus(status: number): KassaErrorType;
 /** Map an API error response (status + parsed body, possibly not JSON) to a KassaError. */
 export declare function errorFromResponse(status: number, body: unknown): KassaError;
+/** The setup_error a failure to load a checkout amounts to, or null when it is not the page's setup (a network
+ * failure, a server error): the message names the SDK's own options, so the integrator knows what to change. */
+export declare function setupError(error: KassaError, product: string): KassaError | null;

@@ -16,6 +16,8 @@ export interface Messages {
     /** An order of nothing, completed without a payment. */
     complete: string;
     failed: string;
+    /** The page cannot take payments (its setup is wrong), as Kassa's own refused panel says it. */
+    unavailable: string;
     /** Why Pay did not buy, beside the form: a declined payment (with the provider's reason, when it gave one), an
      * order that closed, a lost connection. */
     notCompleted: (reason: string | null) => string;

@@ -1,5 +1,6 @@
 /** mountPanel: Kassa's hosted htmx panel in an iframe, heard through origin-checked postMessage. */
 import { Emitter } from "./emitter";
+import type { SetupErrorCode } from "./errors";
 import { type PaymentReturn } from "./redirect";
 export interface PanelOptions {
     /** The product a guest buys. Not needed with a session. */
@@ -25,23 +26,34 @@ export interface PanelPlace {
 export declare function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string, options: PanelOptions, place?: PanelPlace): URL;
 /** The provider's page a frame's ``redirect`` names, when it is an http(s) address (never ``javascript:``). */
 export declare function providerPage(url: unknown): string | null;
+export type PanelEventType = "ready" | "paid" | "failed" | "closed" | "error";
 export interface PanelEvent {
-    type: string;
+    type: PanelEventType;
     orderId?: string;
     status?: string;
     height?: number;
-    /** On ``error``: why Kassa shows no panel here, e.g. ``origin_not_allowed`` (a live key on a page whose origin
-     * the merchant has not listed), and the sentence the frame shows. */
-    code?: string;
-    message?: string;
 }
-export interface PanelEvents extends Record<string, unknown> {
+/** ``paid``, ``failed`` and ``closed`` are about an order, always named. */
+export interface PanelOrderEvent extends PanelEvent {
+    type: "paid" | "failed" | "closed";
+    orderId: string;
+}
+/** Why Kassa shows no panel here, and the sentence the frame shows the shopper ("Checkout unavailable"). */
+export interface PanelErrorEvent {
+    type: "error";
+    /** ``api_key_unknown`` (the publishable key is unknown or malformed), ``product_unknown`` (the ``product`` option
+     * names no active product of the key's merchant), ``origin_not_allowed`` (a live key on a page whose origin the
+     * merchant has not listed). */
+    code: SetupErrorCode;
+    message: string;
+}
+export interface PanelEvents {
     ready: PanelEvent;
-    paid: PanelEvent;
-    failed: PanelEvent;
-    closed: PanelEvent;
-    /** Kassa refused to show the panel on this page (``code``: ``origin_not_allowed``); no ``ready`` follows. */
-    error: PanelEvent;
+    paid: PanelOrderEvent;
+    failed: PanelOrderEvent;
+    closed: PanelOrderEvent;
+    /** Kassa will not show the panel on this page (a setup error: see PanelErrorEvent); no ``ready`` follows. */
+    error: PanelErrorEvent;
 }
 export declare class Panel extends Emitter<PanelEvents> {
     readonly iframe: HTMLIFrameElement;

@@ -12,7 +12,24 @@ type QuoteSchema = Schemas["Quote"];
 type SubscriptionSchema = Schemas["Subscription"];
 type OrderStatusEventSchema = Schemas["OrderStatusEvent"];
 export type Money = Schemas["Money"];
-export type Channel = Schemas["Order"]["available_channels"][number];
+/** The channels a page may name to ``pay``: Kassa's built-in codes. A channel installed into Kassa as a package
+ * (docs/channels.md) has its own code, which the page adds here by declaration merging, once, where it pays with it:
+ *
+ *     declare module "@kassa/sdk" { interface ChannelCodes { bank_transfer: true } }
+ *
+ * A closed list, not ``string``: a typo (``"sandbox_crad"``) does not compile, and an installed channel is named
+ * on purpose. */
+export interface ChannelCodes {
+    sandbox_card: true;
+    sandbox_qr: true;
+    stripe: true;
+    wallet: true;
+}
+export type ChannelCode = Extract<keyof ChannelCodes, string>;
+/** A channel an order may be paid through (its ``code`` is one ``pay`` takes). */
+export type Channel = Omit<Schemas["Order"]["available_channels"][number], "code"> & {
+    code: ChannelCode;
+};
 export type OrderStatus = Schemas["Order"]["status"];
 /** A card a vouched-for customer saved for one-press purchases (GET /customers/{id}/payment_methods, secret key). */
 export type SavedPaymentMethod = Schemas["PaymentMethod"];
@@ -23,8 +40,9 @@ export interface Payment extends PaymentSchema {
     next_action?: NextAction;
     [extra: string]: unknown;
 }
-export interface Order extends Omit<Schemas["Order"], "payments"> {
+export interface Order extends Omit<Schemas["Order"], "payments" | "available_channels"> {
     payments: Payment[];
+    available_channels: Channel[];
     [extra: string]: unknown;
 }
 /** What the status stream (and a poll) says about an order: the document's OrderStatusEvent. */

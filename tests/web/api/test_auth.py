@@ -67,3 +67,20 @@ def test_keys_are_stored_hashed(app, merchant):
         stored = [k.key_hash for k in db.session.query(ApiKey).filter_by(merchant_id=merchant.id)]
     assert len(stored) == 2
     assert merchant.secret_key not in stored and merchant.publishable_key not in stored
+
+
+@pytest.mark.parametrize(
+    "key, says",
+    [
+        ("pk_test_doesnotexist", "the API key is unknown: a pk_test_ key has 32 letters and digits after pk_test_"),
+        ("pk_test_" + "y" * 32, "the API key is unknown or revoked"),
+        ("not-a-key", "the API key is malformed: keys start with sk_test_, sk_live_, pk_test_ or pk_live_"),
+    ],
+)
+def test_an_unknown_key_is_told_apart_from_a_malformed_one(client, merchant, key, says):
+    # A mistyped publishable key in the SDK starts with pk_: telling its developer to start it with pk_ sends them
+    # looking in the wrong place. The code stays invalid_api_key (API.md); only the message says what to fix.
+    response = Api(client, key).get("/products/prod_x")
+    assert response.status_code == 401
+    assert response.json["error"]["code"] == "invalid_api_key"
+    assert response.json["error"]["message"].startswith(says)

@@ -265,7 +265,11 @@ def test_a_refused_origin_is_told_in_the_shoppers_language(client, catalog, live
 
 def test_the_embed_route_refuses_secret_and_unknown_keys(client, merchant, catalog):
     assert client.get(f"/embed/{catalog['product']}?key={merchant.secret_key}&origin={SHOP}").status_code == 403
-    assert client.get(f"/embed/{catalog['product']}?key=pk_test_nope&origin={SHOP}").status_code == 401
+    unknown = client.get(f"/embed/{catalog['product']}?key=pk_test_nope&origin={SHOP}")
+    assert unknown.status_code == 401
+    # Shown in the frame to the page that asked (else a blank frame) and told to the SDK as a setup error.
+    assert 'data-kassa-code="api_key_unknown"' in unknown.text
+    assert unknown.headers["Content-Security-Policy"] == f"frame-ancestors {SHOP}"
 
 
 def test_embedded_panel_posts_need_a_valid_embed_token(client, merchant, catalog, sandbox):
