@@ -157,7 +157,7 @@ def take(base_url: str, demo: dict) -> list[Path]:
             page.get_by_label("Email").fill(DEMO_EMAIL)
             page.get_by_label("Password").fill(DEMO_PASSWORD)
             page.get_by_role("button", name="Sign in").click()
-            expect(page.get_by_role("heading", name="Orders")).to_be_visible()
+            expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
             page.goto("/portal/dashboard")
             expect(page.locator("#chart-gmv")).to_be_visible()
             page.wait_for_load_state("networkidle")
