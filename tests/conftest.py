@@ -81,10 +81,19 @@ REDIS_URL = _per_worker_redis(os.environ.get("KASSA_TEST_REDIS_URL", "redis://12
 IS_POSTGRES = DATABASE_URL.startswith("postgresql")
 
 
+# Ports the session's own servers will listen on (the ports fixture): some start only when a test first needs them
+# (localstripe), and a port handed out meanwhile to a test's server would be taken when they do.
+_RESERVED: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    for _ in range(50):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in _RESERVED:
+            return port
+    raise RuntimeError("no free loopback port outside the reserved ones after 50 tries")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -141,7 +150,9 @@ def _prepare_database(url: str) -> None:
 
 @pytest.fixture(scope="session")
 def ports() -> dict:
-    return {"kassa": free_port(), "sandbox": free_port(), "localstripe": free_port()}
+    chosen = {"kassa": free_port(), "sandbox": free_port(), "localstripe": free_port()}
+    _RESERVED.update(chosen.values())
+    return chosen
 
 
 @pytest.fixture(scope="session")
