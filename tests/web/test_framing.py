@@ -85,14 +85,19 @@ def test_the_embedded_panel_is_framed_by_exactly_the_merchants_allowed_origins(c
     assert quote.status_code == 200 and quote.headers["Content-Security-Policy"] == LIVE_ORIGINS
     assert "X-Frame-Options" not in quote.headers
     # The refusal tells only the origin it refuses (in its frame, so the SDK hears why); the error page of a known
-    # merchant's panel shows to the panel's origins; that of an unknown key to nobody.
+    # merchant's panel (an unknown product) shows only to the allowed page that asked.
     refused = client.get(f"/embed/{catalog['product']}?key={live_pk}&origin=https://evil.example")
     assert refused.status_code == 403
     assert refused.headers["Content-Security-Policy"] == "frame-ancestors https://evil.example"
     gone = client.get(f"/embed/prod_missing?key={live_pk}&origin={SHOP}")
-    assert gone.status_code == 404 and gone.headers["Content-Security-Policy"] == LIVE_ORIGINS
+    assert gone.status_code == 404 and gone.headers["Content-Security-Policy"] == f"frame-ancestors {SHOP}"
     assert "X-Frame-Options" not in gone.headers
-    assert denied(client.get(f"/embed/{catalog['product']}?key=pk_live_unknown&origin={SHOP}"))
+    # An unknown key's refusal holds nothing but the refusal, shown in the frame of the page that asked (so the SDK
+    # hears why nothing shows); asked without an origin, it is framed by nobody.
+    unknown = client.get(f"/embed/{catalog['product']}?key=pk_live_unknown&origin={SHOP}")
+    assert unknown.status_code == 401 and unknown.headers["Content-Security-Policy"] == f"frame-ancestors {SHOP}"
+    assert "<form" not in unknown.get_data(as_text=True) and "<button" not in unknown.get_data(as_text=True)
+    assert denied(client.get(f"/embed/{catalog['product']}?key=pk_live_unknown"))
     assert denied(client.get("/embed/orders/ord_x?token=forged"))
 
 
