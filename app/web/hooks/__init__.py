@@ -48,6 +48,19 @@ def merchant_channel_callback(channel_code: str, merchant_id: str):
     return _receive(channel_code, adapter, merchant_id=merchant_id)
 
 
+def _acknowledged(channel_code: str, body: bytes, merchant_id: str | None) -> None:
+    """Log a verified callback answered 200 (the integration log)."""
+    integration_log.record_callback(
+        channel_code,
+        url=request.url,
+        headers=request.headers,
+        body=body,
+        verified=True,
+        status_code=200,
+        merchant_id=merchant_id,
+    )
+
+
 def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     if adapter is None:
         raise NotFound(f"no channel {channel_code!r}" + (f" for merchant {merchant_id!r}" if merchant_id else ""))
@@ -82,40 +95,16 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
         )
         raise unavailable from None
     if result is None:  # verified, but an event this channel does not act on: acknowledged so it is not resent
-        integration_log.record_callback(
-            channel_code,
-            url=request.url,
-            headers=request.headers,
-            body=body,
-            verified=True,
-            status_code=200,
-            merchant_id=merchant_id,
-        )
+        _acknowledged(channel_code, body, merchant_id)
         return jsonify({"received": True, "payment": None})
     if isinstance(result, DisputeNotice):  # the provider's news about a chargeback of one of our payments
         return _dispute(channel_code, result, body, merchant_id)
     if isinstance(result, PayoutResult):  # a payout's news on the merchant's own account (a Stripe transfer)
-        integration_log.record_callback(
-            channel_code,
-            url=request.url,
-            headers=request.headers,
-            body=body,
-            verified=True,
-            status_code=200,
-            merchant_id=merchant_id,
-        )
+        _acknowledged(channel_code, body, merchant_id)
         payout = apply_payout_result(result, merchant_id=merchant_id)
         return jsonify({"received": True, "payment": None, "payout": payout.id if payout else None})
     if isinstance(result, ConnectedAccountNotice):  # a partner's connected account at the merchant's provider
-        integration_log.record_callback(
-            channel_code,
-            url=request.url,
-            headers=request.headers,
-            body=body,
-            verified=True,
-            status_code=200,
-            merchant_id=merchant_id,
-        )
+        _acknowledged(channel_code, body, merchant_id)
         partners = connected_account_updated(merchant_id, result.account, result.status) if merchant_id else []
         return jsonify({"received": True, "payment": None, "partners": partners})
     # Verified: the attempt (and so the merchant) it names may now be looked up.
