@@ -36,6 +36,17 @@ def fits_its_content(page: Page) -> None:
     raise AssertionError(f"the frame is {gap()} px off its content")
 
 
+def ends_at_its_fine_print(page: Page) -> None:
+    """Under Pay the frame holds the fine print and a little padding, no band (a sticky Pay bar or the hosted
+    page's spacing, ~60 px, before)."""
+    frame_bottom = page.locator("iframe").evaluate("f => f.getBoundingClientRect().bottom")
+    inside = page.frame_locator("iframe[title='Checkout']")
+    pay = inside.get_by_role("button", name="Pay").bounding_box()  # page coordinates
+    fine_print = inside.locator(".fineprint").last.bounding_box()
+    under_pay = frame_bottom - (pay["y"] + pay["height"])
+    assert under_pay - fine_print["height"] <= 26, f"{under_pay} px under Pay, {fine_print['height']} px of it text"
+
+
 def start_card_payment(page: Page) -> None:
     frame = page.frame_locator("iframe[title='Checkout']")
     frame.get_by_role("radio", name="Card (sandbox)").check()
@@ -52,6 +63,7 @@ def test_the_providers_page_opens_in_the_whole_window_and_the_panel_shows_the_ou
     page.goto(shop_page)
     page.wait_for_function("window.panelEvents.includes('ready')")
     fits_its_content(page)
+    ends_at_its_fine_print(page)
 
     start_card_payment(page)
     # The provider's page is the whole window, not a frame inside the shop's page.
