@@ -13,11 +13,15 @@ The merchant's buckets, per currency and mode:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from sqlalchemy import func, select
+
+from app.extensions import db
 from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account, wallet_accounts_prefix
 from app.ledger.books_models import SELF
 from app.ledger.checkpoints import account_sums
+from app.ledger.models import Posting
 from app.platform.db.types import begins_with, utcnow
 
 
@@ -57,6 +61,39 @@ def merchant_balance(merchant_id: str, *, livemode: bool, now: datetime | None =
         frozen=_sums(merchant_id, lambda account: account == in_flight, now),
         wallets=_sums(merchant_id, lambda account: begins_with(account, wallets), now),
     )
+
+
+@dataclass(frozen=True)
+class Release:
+    """Cleared money on hold that becomes available on a day (UTC)."""
+
+    on: date
+    currency: str
+    amount: int
+
+
+def held_releases(merchant_id: str, *, livemode: bool, now: datetime | None = None, days: int = 5) -> list[Release]:
+    """The merchant's own cleared share still on hold, by the day it becomes available, soonest first (at most
+    ``days`` days): each clearing batch holds its lines until one moment, so the groups are few."""
+    now = now or utcnow()
+    rows = db.session.execute(
+        select(Posting.available_at, Posting.currency, func.sum(Posting.amount))
+        .where(
+            Posting.merchant_id == merchant_id,
+            Posting.account == partner_account(SELF, livemode=livemode),
+            Posting.available_at > now,
+        )
+        .group_by(Posting.available_at, Posting.currency)
+        .order_by(Posting.available_at)
+        .limit(500)
+    ).all()
+    by_day: dict[tuple[date, str], int] = {}
+    for available_at, currency, amount in rows:
+        key = (available_at.date(), currency)
+        by_day[key] = by_day.get(key, 0) + int(amount)
+    releases = [Release(on, currency, amount) for (on, currency), amount in by_day.items() if amount]
+    first_days = sorted({release.on for release in releases})[:days]
+    return [release for release in releases if release.on in first_days]
 
 
 def account_balances(merchant_id: str, *, livemode: bool) -> list[tuple[str, str, int]]:

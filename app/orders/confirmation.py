@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import joinedload
 
 from app.errors import Conflict
@@ -23,6 +24,42 @@ def confirm_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Ord
     transition(order, "completed", reason="confirmed by the merchant", actor=actor)
     db.session.commit()
     return order
+
+
+@dataclass(frozen=True)
+class AwaitingCompletion:
+    """Paid orders whose money is still pending because they have not completed (the balance page's forecast)."""
+
+    unfulfilled: int  # paid, not fulfilled yet: no date until they are
+    fulfilled: int  # waiting for the shopper's confirmation or the auto-confirm
+    next_auto_confirm_at: datetime | None
+    next_totals: dict[str, int]  # by currency, of the orders that auto-confirm at that moment's day
+
+
+def awaiting_completion(merchant_id: str, *, livemode: bool) -> AwaitingCompletion:
+    """How many paid orders wait to complete, and when the next one completes by itself."""
+    mine = (Order.merchant_id == merchant_id, Order.livemode.is_(livemode))
+    counts = dict(
+        db.session.execute(
+            select(Order.status, func.count())
+            .where(*mine, Order.status.in_(("paid", "fulfilled")))
+            .group_by(Order.status)
+        ).all()
+    )
+    first = db.session.execute(
+        select(func.min(Order.auto_confirm_at)).where(*mine, Order.status == "fulfilled")
+    ).scalar_one_or_none()
+    totals: dict[str, int] = {}
+    if first is not None:
+        day_start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+        rows = db.session.execute(
+            select(Order.currency, func.sum(Order.total - Order.refunded_amount))
+            .where(*mine, Order.status == "fulfilled", Order.auto_confirm_at >= day_start)
+            .where(Order.auto_confirm_at < day_start + timedelta(days=1))
+            .group_by(Order.currency)
+        ).all()
+        totals = {currency: int(amount) for currency, amount in rows if amount}
+    return AwaitingCompletion(counts.get("paid", 0), counts.get("fulfilled", 0), first, totals)
 
 
 def auto_confirm_order(order_id: str, now: datetime | None = None) -> bool:

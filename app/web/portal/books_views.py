@@ -12,7 +12,7 @@ from app.errors import KassaError
 from app.extensions import db
 from app.ledger import partners as partner_service
 from app.ledger.account_names import describe_account
-from app.ledger.balance import account_balances, merchant_balance
+from app.ledger.balance import account_balances, held_releases, merchant_balance
 from app.ledger.books_models import CYCLES, SETTLEMENT_STATUSES, Partner, Payout
 from app.ledger.clearing.rules import STRATEGIES, set_merchant_defaults
 from app.ledger.integrity import latest_check
@@ -20,6 +20,7 @@ from app.ledger.models import JournalEntry, Posting
 from app.ledger.settlement.statements import get_settlement, list_settlements, settlement_lines, statement_csv
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
+from app.orders.confirmation import awaiting_completion
 from app.payments.channels.interface import ProviderUnavailable
 from app.payments.payouts.onboarding import onboarding_status, start_onboarding
 from app.payments.payouts.services import payout_for_settlement, retry_payout
@@ -378,6 +379,8 @@ def balance():
         accounts=accounts,
         account_names={account: describe_account(account) for account, _, _ in accounts},
         auto_confirm=_duration(db.session.get(Merchant, merchant_id).auto_confirm_minutes),
+        releases=held_releases(merchant_id, livemode=livemode),
+        awaiting=awaiting_completion(merchant_id, livemode=livemode),
         check=check,
         findings=findings,
     )

@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import datetime, timedelta, timezone
 
 from tests.conftest import wait_for
-from tests.support.books import completed_order, decide_payout
+from tests.payments.attempts.test_payment_flow import pay, status_of
+from tests.support.books import completed_order, decide_payout, set_rule
 
 
 def _partner_id(api, name: str) -> str:
@@ -317,3 +319,41 @@ def test_the_partner_pages_show_and_change_the_payout_account_of_the_portals_mod
     )
     added = next(p for p in live.get("/partners").json["data"] if p["name"] == "Contractor Studio")
     assert added["payout_account"] is None
+
+
+def test_the_balance_says_on_which_day_held_money_and_waiting_orders_become_available(
+    app, api, member, catalog, sandbox, worker
+):
+    """Pending money with a date: the day a hold ends, and the moment the next fulfilled order completes by itself
+    (before, the page gave only the rule and the auto-confirm delay)."""
+    finance = member("finance")
+    assert "Nothing is waiting" in finance.text("/portal/balance")
+
+    set_rule(api, catalog["sku"], [("self", 10000)], hold_days=3)
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    held_until = (datetime.now(timezone.utc) + timedelta(days=3)).strftime("%a %d %b %Y")
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", finance.text("/portal/balance")))
+    pending = re.search(r"Pending — [^$]*(\$[\d.,]+)", page).group(1)
+    assert f"{pending} becomes available on {held_until}" in page  # all of it: the one order's share, held
+
+    fulfilled = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 2}],
+            "customer": {"id": "cus_w"},
+            "agreement_accepted": True,
+        },
+    ).json
+    sandbox.simulate(pay(api, fulfilled["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, fulfilled["id"]) == "paid")
+    unfulfilled_page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", finance.text("/portal/balance")))
+    assert "1 paid order not fulfilled yet: no date until it is" in unfulfilled_page
+    worker()  # fulfilled: the auto-confirm clock starts
+    with app.app_context():
+        from app.extensions import db
+        from app.orders.models import Order
+
+        when = db.session.get(Order, fulfilled["id"]).auto_confirm_at.strftime("%a %d %b %Y, %H:%M")
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", finance.text("/portal/balance")))
+    total = f"${fulfilled['amount']['total'] / 100:.2f}"
+    assert f"1 fulfilled order waits to complete; the next {total} completes automatically on {when} UTC" in page
