@@ -9969,6 +9969,8 @@ export interface components {
             name: string;
             /** @constant */
             object: "product";
+            /** @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only */
+            settlement_delay_days: number | null;
             skus: components["schemas"]["Sku"][];
             /** @enum {string} */
             status: "draft" | "active" | "archived";
@@ -9999,6 +10001,11 @@ export interface components {
             /** @default null */
             description?: string | null;
             name: string;
+            /**
+             * @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only
+             * @default null
+             */
+            settlement_delay_days?: number | null;
             /** @default null */
             skus?: components["schemas"]["SkuInput"][] | null;
             /**
@@ -10072,6 +10079,11 @@ export interface components {
             description?: string | null;
             /** @default null */
             name?: string;
+            /**
+             * @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only
+             * @default null
+             */
+            settlement_delay_days?: number | null;
             /**
              * @description null: active
              * @default null
