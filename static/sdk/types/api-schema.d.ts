@@ -2566,6 +2566,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{id}/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report how a fulfilment ended: the merchant's system delivered the order (or could not) after its fulfilment webhook answered 202 Accepted (secret key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FulfilmentReportInput"];
+                };
+            };
+            responses: {
+                /** @description The order: fulfilled, or refunding (failed) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); fulfilment_already_reported: an earlier report said the other outcome; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -9274,6 +9383,24 @@ export interface components {
              * @enum {string}
              */
             type?: "order.created" | "order.paying" | "order.paid" | "order.fulfilled" | "order.completed" | "order.refunding" | "order.refunded" | "order.closed" | "payment.succeeded" | "payment.failed" | "payment.canceled" | "payment.captured_on_inactive_order" | "checkout_session.completed" | "refund.succeeded" | "refund.failed" | "subscription.activated" | "subscription.renewed" | "subscription.past_due" | "subscription.canceled" | "settlement.paid" | "dispute.created" | "dispute.updated" | "dispute.closed" | "risk.review_opened" | "risk.review_approved" | "risk.review_rejected" | "risk.blocked" | "subscription.created" | "subscription.updated" | "subscription.paused" | "subscription.resumed" | "subscription.renewal_upcoming" | "subscription.renewal_failed" | "subscription.expired" | "settlement.created" | "payout.failed" | "reconciliation.discrepancy" | "withdrawal.created" | "withdrawal.paid" | "withdrawal.failed" | "transfer.created";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * FulfilmentReportInput
+         * @description How the merchant's system ended a fulfilment it took to deliver later (its webhook answered 202).
+         */
+        FulfilmentReportInput: {
+            /**
+             * @description why it failed (or a note), kept on the order's timeline
+             * @default null
+             */
+            reason?: string | null;
+            /**
+             * @description succeeded: the order is fulfilled (and confirmed later, as any); failed: Kassa refunds it
+             * @enum {string}
+             */
+            status: "succeeded" | "failed";
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
