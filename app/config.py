@@ -146,6 +146,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "QR_CODE_TTL_SECONDS": _int("QR_CODE_TTL_SECONDS", 300),
         # A fulfilment webhook that failed this many times is given up and the order refunded.
         "FULFILMENT_MAX_ATTEMPTS": _int("FULFILMENT_MAX_ATTEMPTS", 5),
+        # How long a merchant whose fulfilment webhook answered 202 has to report the outcome before it is chased.
+        "FULFILMENT_REPORT_MINUTES": _int("FULFILMENT_REPORT_MINUTES", 24 * 60),
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
         # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),

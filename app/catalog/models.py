@@ -23,6 +23,8 @@ class Product(db.Model):
     status: Mapped[str] = mapped_column(String(12), default="active")  # draft | active | archived
     # The product's default clearing rule for SKUs without their own (app/ledger/clearing/rules.py).
     clearing: Mapped[dict | None] = mapped_column(JSON)
+    # T+N: days after an order completes before its lines' money may be settled (null: the rule's hold only).
+    settlement_delay_days: Mapped[int | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     skus: Mapped[list["Sku"]] = relationship(back_populates="product", order_by=lambda: (Sku.price_amount, Sku.id))

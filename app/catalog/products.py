@@ -12,7 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from app.catalog.models import Product, Sku, SkuPrice, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ledger.clearing.rules import check_rule
+from app.ledger.clearing.rules import check_rule, check_settlement_delay
 from app.platform.http.outbound import check_destination
 from app.platform.http.urls import check_http_url
 from app.platform.values.ids import new_id
@@ -170,6 +170,8 @@ def _product_terms(merchant_id: str, fields: dict, *, creating: bool) -> dict:
         terms["status"] = _status(fields) or "active"
     if "clearing" in fields:
         terms["clearing"] = check_rule(merchant_id, fields["clearing"])
+    if "settlement_delay_days" in fields:
+        terms["settlement_delay_days"] = check_settlement_delay(fields["settlement_delay_days"])
     return terms
 
 

@@ -7,6 +7,7 @@ from app.config import load_config
 from app.jobs import (
     advance_balance_checkpoint,
     backup_when_due,
+    chase_unreported_fulfilments,
     check_ledger,
     check_mandate_setups,
     clear_completed_orders,
@@ -50,6 +51,8 @@ cron.register(reap_integration_logs, queue_name=_QUEUE, interval=3600)
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)
 # Fulfilled orders whose auto-confirm delay has passed are completed by this sweep, at most a minute late.
 cron.register(confirm_due_orders, queue_name=_QUEUE, interval=60)
+# Fulfilments the merchant took to deliver later (202) and has not reported within FULFILMENT_REPORT_MINUTES.
+cron.register(chase_unreported_fulfilments, queue_name=_QUEUE, interval=300)
 cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)
 cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
 cron.register(queue_due_receipts, queue_name=_QUEUE, interval=60)

@@ -4,6 +4,12 @@ Runs as an outbox handler of ``order.paid``, so it happens once the payment is d
 retried with backoff when it fails. A SKU may name the merchant's fulfilment webhook; after
 ``FULFILMENT_MAX_ATTEMPTS`` failed deliveries Kassa gives up and records
 ``order.fulfilment_failed``, to which the payments domain answers with a compensation refund.
+
+A webhook that answers **202 Accepted** takes the order to deliver later: the order stays ``paid`` until the
+merchant's system reports the outcome (``report_fulfilment``, ``POST /orders/{id}/fulfilment``) — succeeded fulfils
+it, failed gives up the same way (a compensation refund). A report not made within ``FULFILMENT_REPORT_MINUTES``
+is chased (``chase_unreported_fulfilments``, a cron sweep): the webhook is sent again, which the merchant may answer
+2xx (done), 202 (a new window) or not at all; after ``FULFILMENT_MAX_ATTEMPTS`` windows Kassa gives up.
 """
 
 from __future__ import annotations
@@ -21,13 +27,15 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
 from app.catalog.models import Sku
+from app.errors import Conflict
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements, pays_a_subscription_period, take_back_refunded
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
-from app.orders.services import order_settings, transition
+from app.orders.services import get_order, note_on_timeline, order_settings, transition
+from app.orders.timeline_kinds import EntryCode
 from app.platform.db.types import utcnow
 from app.platform.http import outbound
 from app.platform.observability import logs
@@ -109,7 +117,9 @@ def _webhook_urls(skus: list[Sku]) -> list[str]:
     return urls
 
 
-def _deliver(order: Order, urls: list[str]) -> None:
+def _deliver(order: Order, urls: list[str]) -> bool:
+    """Send the order to every webhook; true when one of them took it to deliver later (202 Accepted)."""
+    later = False
     body = json.dumps(order_payload(order), separators=(",", ":")).encode()
     secret = fulfilment_secret(order.merchant_id, livemode=order.livemode)
     for url in urls:
@@ -126,6 +136,8 @@ def _deliver(order: Order, urls: list[str]) -> None:
             raise FulfilmentFailed(f"{url} unreachable ({exc.__class__.__name__})") from exc
         if not 200 <= response.status_code < 300:
             raise FulfilmentFailed(f"{url} answered {response.status_code}")
+        later = later or response.status_code == 202
+    return later
 
 
 def _progress(order: Order) -> OrderFulfilment:
@@ -201,10 +213,12 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"
+    if progress.report_due_at is not None and progress.reported is None:
+        return "awaiting_report"  # the merchant's system delivers and reports; the chase sends it again
     urls = _webhook_urls([item.sku for item in order.items])
     if urls and progress.webhook_delivered_at is None:
         try:
-            _deliver(order, urls)
+            later = _deliver(order, urls)
         except FulfilmentFailed as exc:
             db.session.rollback()
             attempts = _count_failure(order, str(exc))
@@ -219,7 +233,29 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
                 return "gave_up"
             raise
         progress.webhook_delivered_at = utcnow()
-    now = now or utcnow()
+        if later:
+            return _await_report(order, progress, actor=actor, commit=commit)
+    return _fulfil(order, pays_a_period, now or utcnow(), actor=actor, commit=commit, webhook=bool(urls))
+
+
+def _await_report(order: Order, progress: OrderFulfilment, *, actor: str, commit: bool) -> str:
+    window = timedelta(minutes=current_app.config["FULFILMENT_REPORT_MINUTES"])
+    progress.report_due_at = utcnow() + window
+    progress.updated_at = utcnow()
+    note_on_timeline(
+        order,
+        f"fulfilment accepted by the merchant's system, to be reported by {progress.report_due_at:%Y-%m-%d %H:%M} UTC",
+        actor=actor,
+        kind=EntryCode.FULFILMENT_PENDING,
+    )
+    if commit:
+        db.session.commit()
+    return "awaiting_report"
+
+
+def _fulfil(order: Order, pays_a_period: bool, now: datetime, *, actor: str, commit: bool, webhook: bool) -> str:
+    """Grant what the order bought and move it to ``fulfilled`` (the auto-confirm clock starts)."""
+    order_id = order.id
     grants = grant_entitlements(order, now, pays_a_period=pays_a_period)
     what = (
         ", ".join(
@@ -231,7 +267,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     transition(
         order,
         "fulfilled",
-        reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
+        reason=f"fulfilled: {what}" + (" (webhook accepted)" if webhook else ""),
         actor=actor,
         and_set={"auto_confirm_at": now + delay},
     )
@@ -241,6 +277,96 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     elif commit:
         db.session.commit()
     return "fulfilled"
+
+
+def report_fulfilment(
+    merchant_id: str, order_id: str, status: str, reason: str | None = None, *, actor: str = "api"
+) -> Order:
+    """The merchant's system says how a fulfilment it took (or any paid order's) ended: ``succeeded`` fulfils the
+    order, ``failed`` gives up on it (``order.fulfilment_failed``: a compensation refund). The same report again
+    answers the order as it is; a report that contradicts an earlier one, or comes for an order that is not waiting
+    for fulfilment, is a 409 saying where it stands."""
+    order = get_order(merchant_id, order_id)
+    found = db.session.execute(_order_to_fulfil(), {"b_order": order.id}).unique().first()
+    order, pays_a_period = found
+    progress = _progress(order)
+    if progress.reported == status:
+        return order  # a retried report
+    if progress.reported is not None:
+        raise Conflict(
+            f"fulfilment of order {order.id} was already reported {progress.reported}",
+            code="fulfilment_already_reported",
+        )
+    if order.status != "paid" or order.kind == "topup" or progress.gave_up_at is not None:
+        state = "given up (refunded)" if progress.gave_up_at is not None else order.status
+        raise Conflict(
+            f"order {order.id} is {state}: only a paid order waiting for fulfilment takes a report",
+            code="order_state_invalid",
+        )
+    if held_for_review(order):
+        raise Conflict(f"order {order.id} is held for risk review: decide it first", code="order_state_invalid")
+    claimed = db.session.execute(
+        update(OrderFulfilment)
+        .where(OrderFulfilment.order_id == order.id, OrderFulfilment.reported.is_(None))
+        .values(reported=status, report_reason=(reason or None) and reason[:500], updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not claimed:  # another report won the race: answer as it left the order
+        db.session.rollback()
+        return report_fulfilment(merchant_id, order_id, status, reason, actor=actor)
+    if status == "succeeded":
+        _fulfil(order, pays_a_period, utcnow(), actor=actor, commit=True, webhook=True)
+    else:
+        _give_up(order, f"the merchant reported the fulfilment failed: {reason or 'no reason given'}")
+    return get_order(merchant_id, order_id)
+
+
+def chase_unreported_fulfilments(now: datetime | None = None, *, batch: int = 200) -> int:
+    """Fulfilments whose report is overdue: send the webhook again (another window), or after
+    ``FULFILMENT_MAX_ATTEMPTS`` windows give up (a compensation refund). Returns how many were chased."""
+    now = now or utcnow()
+    due = db.session.scalars(
+        select(OrderFulfilment.order_id)
+        .where(
+            OrderFulfilment.report_due_at <= now,
+            OrderFulfilment.report_due_at.is_not(None),
+            OrderFulfilment.reported.is_(None),
+            OrderFulfilment.gave_up_at.is_(None),
+        )
+        .order_by(OrderFulfilment.report_due_at)
+        .limit(batch)
+    ).all()
+    db.session.rollback()
+    for order_id in due:
+        # Claimed by moving its window off: a second sweep running at once finds it no longer due.
+        chased = db.session.execute(
+            update(OrderFulfilment)
+            .where(
+                OrderFulfilment.order_id == order_id,
+                OrderFulfilment.report_due_at <= now,
+                OrderFulfilment.reported.is_(None),
+                OrderFulfilment.gave_up_at.is_(None),
+            )
+            .values(
+                reminders=OrderFulfilment.reminders + 1,
+                report_due_at=None,
+                webhook_delivered_at=None,
+                updated_at=utcnow(),
+            )
+            .returning(OrderFulfilment.reminders)
+        ).scalar_one_or_none()
+        db.session.commit()
+        if chased is None:
+            continue
+        order = db.session.get(Order, order_id)
+        if chased >= current_app.config["FULFILMENT_MAX_ATTEMPTS"]:
+            _give_up(order, f"the merchant did not report the fulfilment after {chased} reminders")
+            continue
+        try:
+            fulfil_order(order_id)
+        except (FulfilmentFailed, FulfilmentDeferred, Conflict):
+            db.session.rollback()  # counted (a failed delivery), or the order moved on: the next sweep sees
+    return len(due)
 
 
 def _confirm_at_once(order_id: str) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, false
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -58,6 +58,14 @@ class OrderFulfilment(db.Model):
     """Progress of fulfilling one order: webhook attempts, and whether Kassa gave up."""
 
     __tablename__ = "order_fulfilments"
+    __table_args__ = (
+        Index(
+            "ix_order_fulfilments_report_due",
+            "report_due_at",
+            postgresql_where=text("report_due_at IS NOT NULL AND reported IS NULL AND gave_up_at IS NULL"),
+            sqlite_where=text("report_due_at IS NOT NULL AND reported IS NULL AND gave_up_at IS NULL"),
+        ),
+    )
 
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
@@ -66,3 +74,9 @@ class OrderFulfilment(db.Model):
     webhook_delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     gave_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Asynchronous fulfilment: the webhook answered 202, the merchant reports the outcome by
+    # POST /orders/{id}/fulfilment before report_due_at (else the webhook is sent again, then Kassa gives up).
+    report_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reported: Mapped[str | None] = mapped_column(String(10))  # succeeded | failed
+    report_reason: Mapped[str | None] = mapped_column(String(500))
+    reminders: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -361,7 +361,12 @@ def create_order(
             quote.total.amount,
             [
                 PricedLine(
-                    line.sku.id, line.sku.product_id, line.amount.amount, line.sku.clearing, line.sku.product.clearing
+                    line.sku.id,
+                    line.sku.product_id,
+                    line.amount.amount,
+                    line.sku.clearing,
+                    line.sku.product.clearing,
+                    line.sku.product.settlement_delay_days,
                 )
                 for line in quote.lines
             ],

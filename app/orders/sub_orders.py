@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
-from app.ledger.clearing.rules import owner, rule_in_force
+from app.ledger.clearing.rules import owner, rule_in_force, with_settlement_delay
 from app.orders.models import Order, OrderItem, SubOrder
 from app.platform.values.ids import new_id
 from app.platform.values.money import allocate
@@ -31,6 +31,7 @@ class PricedLine:
     amount: int  # gross: unit price × quantity
     sku_rule: dict | None
     product_rule: dict | None
+    settlement_delay_days: int | None = None  # the product's T+N
 
 
 def net_amounts(total: int, gross: Sequence[int]) -> list[int]:
@@ -56,7 +57,9 @@ def split_lines(
     groups: dict[str, list[int]] = {}
     for i, (line, item, net) in enumerate(zip(lines, items, nets)):
         item.net_amount = net
-        item.clearing = rule_in_force(line.sku_rule, line.product_rule, merchant_rule)
+        item.clearing = with_settlement_delay(
+            rule_in_force(line.sku_rule, line.product_rule, merchant_rule), line.settlement_delay_days
+        )
         key = line.product_id if strategy == "product" else owner(item.clearing)
         groups.setdefault(key, []).append(i)
     if len(groups) < 2:

@@ -29,6 +29,7 @@ class EntryCode(StrEnum):
     MAINTENANCE = "maintenance"  # the merchant's people acted on the order by hand
     NOTHING_LEFT_TO_REFUND = "nothing_left_to_refund"  # a compensation found everything already given back
     OUTCOME_UNKNOWN = "outcome_unknown"  # the provider gave no clear answer: the payment is checked
+    FULFILMENT_PENDING = "fulfilment_pending"  # the merchant's system accepted the order and delivers it later
 
 
 _BY_CODE: dict[str, str] = {
@@ -47,6 +48,7 @@ _BY_CODE: dict[str, str] = {
     EntryCode.MAINTENANCE: "The merchant's team looked into this order",
     EntryCode.NOTHING_LEFT_TO_REFUND: "Everything paid for this order was already given back",
     EntryCode.OUTCOME_UNKNOWN: "The payment is being confirmed with the payment provider",
+    EntryCode.FULFILMENT_PENDING: "The merchant is preparing the order",
 }
 
 _BY_MOVE: dict[tuple[str | None, str], str] = {

@@ -2567,6 +2567,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{id}/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report how a fulfilment ended: the merchant's system delivered the order (or could not) after its fulfilment webhook answered 202 Accepted (secret key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FulfilmentReportInput"];
+                };
+            };
+            responses: {
+                /** @description The order: fulfilled, or refunding (failed) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); fulfilment_already_reported: an earlier report said the other outcome; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -9279,6 +9388,24 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         /**
+         * FulfilmentReportInput
+         * @description How the merchant's system ended a fulfilment it took to deliver later (its webhook answered 202).
+         */
+        FulfilmentReportInput: {
+            /**
+             * @description why it failed (or a note), kept on the order's timeline
+             * @default null
+             */
+            reason?: string | null;
+            /**
+             * @description succeeded: the order is fulfilled (and confirmed later, as any); failed: Kassa refunds it
+             * @enum {string}
+             */
+            status: "succeeded" | "failed";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
          * ItemInput
          * @description A line of a basket: a SKU and how many.
          */
@@ -9970,6 +10097,8 @@ export interface components {
             name: string;
             /** @constant */
             object: "product";
+            /** @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only */
+            settlement_delay_days: number | null;
             skus: components["schemas"]["Sku"][];
             /** @enum {string} */
             status: "draft" | "active" | "archived";
@@ -10000,6 +10129,11 @@ export interface components {
             /** @default null */
             description?: string | null;
             name: string;
+            /**
+             * @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only
+             * @default null
+             */
+            settlement_delay_days?: number | null;
             /** @default null */
             skus?: components["schemas"]["SkuInput"][] | null;
             /**
@@ -10073,6 +10207,11 @@ export interface components {
             description?: string | null;
             /** @default null */
             name?: string;
+            /**
+             * @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only
+             * @default null
+             */
+            settlement_delay_days?: number | null;
             /**
              * @description null: active
              * @default null

@@ -78,6 +78,24 @@ def rule_in_force(sku_rule: dict | None, product_rule: dict | None, merchant_rul
     return sku_rule or product_rule or merchant_rule or DEFAULT_RULE
 
 
+def with_settlement_delay(rule: dict, delay_days: int | None) -> dict:
+    """The rule with a product's T+N folded in: its lines wait the longer of the rule's hold and ``delay_days``
+    after the order completes (clearing time), then the partner's cycle settles them with the rest."""
+    if delay_days is None or delay_days <= rule.get("hold_days", 0):
+        return rule
+    return {**rule, "hold_days": delay_days}
+
+
+def check_settlement_delay(value: object, *, param: str = "settlement_delay_days") -> int | None:
+    """A product's T+N as stored, or a 400 naming what to fix."""
+    if value is not None and (type(value) is not int or not 0 <= value <= MAX_HOLD_DAYS):
+        raise InvalidRequest(
+            f"{param} must be a whole number of days from 0 to {MAX_HOLD_DAYS}, or null to follow the clearing rule",
+            param=param,
+        )
+    return value
+
+
 def owner(rule: dict) -> str:
     """The partner with the largest share of a rule (the first listed on a tie)."""
     best = rule["splits"][0]

@@ -249,7 +249,12 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
         quote.total.amount,
         [
             PricedLine(
-                line.sku.id, line.sku.product_id, line.amount.amount, line.sku.clearing, line.sku.product.clearing
+                line.sku.id,
+                line.sku.product_id,
+                line.amount.amount,
+                line.sku.clearing,
+                line.sku.product.clearing,
+                line.sku.product.settlement_delay_days,
             )
         ],
         [item],

@@ -8,6 +8,7 @@ from app.errors import NotFound
 from app.orders.confirmation import confirm_order
 from app.orders.customers import parse_customer_id
 from app.orders.entitlements import customer_entitlements
+from app.orders.fulfilment import report_fulfilment
 from app.orders.models import Order
 from app.payments.models import Refund
 from app.payments.refunds.representation import refund_object
@@ -16,7 +17,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.models.lifecycle import Entitlements, RefundInput, RefundResponse
+from app.web.api.models.lifecycle import Entitlements, FulfilmentReportInput, RefundInput, RefundResponse
 from app.web.api.operation import operation
 from app.web.api.orders import order_of_caller
 from app.web.api.params import json_body
@@ -49,6 +50,30 @@ def orders_confirm(order_id: str):
     json_body()  # nothing to send; a body, if any, must be a JSON object
     order = order_of_caller(order_id)
     return jsonify(order_json(confirm_order(order.merchant_id, order.id, actor="api")))
+
+
+@bp.post("/orders/<order_id>/fulfilment")
+@requires_key(secret=True)
+@idempotent
+@api_audited("order.fulfilment_report", Order, "order_id")
+@operation(
+    "Report how a fulfilment ended: the merchant's system delivered the order (or could not) after its fulfilment "
+    "webhook answered 202 Accepted (secret key)",
+    body=FulfilmentReportInput,
+    raw_answers={
+        200: ("application/json", {"$ref": "#/components/schemas/Order"}, "The order: fulfilled, or refunding (failed)")
+    },
+    errors={
+        404: "resource_missing: no such order (of this key's mode)",
+        409: "order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); "
+        "fulfilment_already_reported: an earlier report said the other outcome",
+    },
+    path=_ORDER,
+)
+def orders_fulfilment_report(order_id: str, body: FulfilmentReportInput):
+    order = order_of_caller(order_id)
+    reported = report_fulfilment(order.merchant_id, order.id, body.status, body.reason, actor="api")
+    return jsonify(order_json(reported))
 
 
 @bp.post("/orders/<order_id>/refunds")

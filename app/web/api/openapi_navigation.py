@@ -12,8 +12,9 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("Catalog", "Products and their SKUs: prices, stock, subscription terms.", r"^/products|^/skus/"),
     (
         "Orders",
-        "Price a basket, open an order, pay it (or change how), follow its status, confirm or cancel it.",
-        r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|stream|change_payment_method))?)?$",
+        "Price a basket, open an order, pay it (or change how), follow its status, report its fulfilment, confirm or "
+        "cancel it.",
+        r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|fulfilment|stream|change_payment_method))?)?$",
     ),
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     (

@@ -164,6 +164,11 @@ class ProductForm(FlaskForm):
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
     attributes = TextAreaField("Attributes (one “name: value” per line)", validators=[Optional()])
     status = SelectField("Status", choices=STATUS_CHOICES, default="active")
+    # Per-product settlement cycle (app/ledger/clearing/rules.py, with_settlement_delay).
+    settlement_delay_days = IntegerField(
+        "Settle T+N: days after an order completes (empty: as the clearing rule says)",
+        validators=[Optional(), NumberRange(min=0, max=365, message="Enter a number of days from 0 to 365.")],
+    )
 
     def validate_attributes(self, field) -> None:
         try:
@@ -177,6 +182,7 @@ class ProductForm(FlaskForm):
             "description": self.description.data or "",
             "attributes": parse_pairs(self.attributes.data),
             "status": self.status.data,
+            "settlement_delay_days": self.settlement_delay_days.data,
         }
 
 

@@ -117,6 +117,7 @@ def product_edit(product_id: str):
             "description": product.description,
             "attributes": format_pairs(product.attributes),
             "status": product.status,
+            "settlement_delay_days": product.settlement_delay_days,
         }
         if request.method == "GET"
         else None
@@ -140,6 +141,7 @@ def _product_page(product, *, form=None, image_form=None, status: int | None = N
             "description": product.description,
             "attributes": format_pairs(product.attributes),
             "status": product.status,
+            "settlement_delay_days": product.settlement_delay_days,
         }
     )
     image_form = image_form or ImageForm()

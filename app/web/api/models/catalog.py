@@ -198,6 +198,12 @@ Fulfilment = Annotated[dict[str, Any] | None, WithJsonSchema(_FULFILMENT)]
 FlatObject = Annotated[dict[str, Any] | None, WithJsonSchema(_FLAT_OBJECT)]
 
 
+_SETTLEMENT_DELAY = (
+    "T+N: days after an order completes before this product's lines may be settled (the longer of this and the "
+    "clearing rule's hold_days counts); null: the rule's hold_days only"
+)
+
+
 class SkuSubscription(Answer):
     interval: Literal["day", "week", "month", "year"]
     interval_count: int = Field(ge=1, le=12)
@@ -233,6 +239,7 @@ class Product(Answer):
     attributes: dict[str, Any]
     status: ProductStatus
     skus: list[Sku]
+    settlement_delay_days: int | None = Field(description=_SETTLEMENT_DELAY)
     checkout_url: Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
 
 
@@ -297,6 +304,9 @@ class _ProductFields(RequestModel):
     attributes: FlatObject = None
     status: ProductStatus | None = Field(default=None, description="null: active")
     clearing: Clearing = None
+    settlement_delay_days: Annotated[int, Field(ge=0, le=365, strict=True)] | None = Field(
+        default=None, description=_SETTLEMENT_DELAY
+    )
 
 
 class ProductInput(_ProductFields):

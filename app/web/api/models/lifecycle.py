@@ -24,6 +24,17 @@ class RefundInput(RequestModel):
     )
 
 
+class FulfilmentReportInput(RequestModel):
+    """How the merchant's system ended a fulfilment it took to deliver later (its webhook answered 202)."""
+
+    status: Literal["succeeded", "failed"] = Field(
+        description="succeeded: the order is fulfilled (and confirmed later, as any); failed: Kassa refunds it"
+    )
+    reason: str | None = Field(
+        default=None, max_length=500, description="why it failed (or a note), kept on the order's timeline"
+    )
+
+
 class RefundRisk(Answer):
     score: int = Field(ge=0, le=100)
     reasons: list[str]
