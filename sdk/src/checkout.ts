@@ -8,7 +8,7 @@ import { formatMoney, messagesFor, resolveLocale, type Locale } from "./i18n";
 import { MarkupLedger } from "./markup";
 import { couponCode, nothingDue, parseQuantity, recurringTerms, sentence, shopperMessage, validateCheckout,
   type CheckoutState } from "./checkout-state";
-import type { ChannelCode, Order, Quote, RecurringTerms } from "./types";
+import type { ChannelCode, Order, Quote, QuoteChannel, RecurringTerms } from "./types";
 
 /** Where an element keeps its binding, whichever client (or copy of the SDK on the page) made it: a second binding
  * would answer every Pay press with a second order (and a second QR code), as when the zero-code tag bound a form
@@ -55,6 +55,11 @@ export class Checkout extends Emitter<CheckoutEvents> {
   /** The DOM listeners this checkout added, to remove on destroy. */
   private readonly unlisten: (() => void)[] = [];
   private destroyed = false;
+  /** Whether this checkout fills ``[data-kassa-channels]`` itself (the merchant left it empty, or wrote "auto"). */
+  private autoChannels = false;
+  /** The channels the last quote offered, highest priority first; the radios drawn for them. */
+  private channels: QuoteChannel[] = [];
+  private drawn: ChildNode[] = [];
 
   constructor(private readonly kassa: KassaClient, readonly root: Element, options: CheckoutOptions = {}) {
     super();
@@ -64,6 +69,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.session = options.session ?? root.getAttribute("data-kassa-session") ?? undefined;
     this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, coupon: null,
       discount: null, recurring: null, errors: {}, state: "loading", order: null };
+    const channels = this.el("channels");
+    this.autoChannels = !!channels && (channels.getAttribute("data-kassa-channels") === "auto"
+      || !channels.querySelector("input"));
     this.listen();
     void this.load();
   }
@@ -255,13 +263,14 @@ export class Checkout extends Emitter<CheckoutEvents> {
     let quote: Quote | null = null;
     let couponError: string | undefined;
     try {
-      quote = await this.kassa.quote([{ sku, quantity }], { coupon: coupon ?? undefined, currency: this.chargedCurrency() });
+      quote = await this.kassa.quote([{ sku, quantity }],
+        { coupon: coupon ?? undefined, currency: this.chargedCurrency(), locale: this.locale });
     } catch (error) {
       const failure = error as KassaError;
       if (coupon && failure.param === "coupon") {
         couponError = sentence(failure.message);
         try {
-          quote = await this.kassa.quote([{ sku, quantity }], { currency: this.chargedCurrency() });
+          quote = await this.kassa.quote([{ sku, quantity }], { currency: this.chargedCurrency(), locale: this.locale });
         } catch (again) {
           this.state.errors.quantity = (again as KassaError).message;
         }
@@ -278,7 +287,56 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.discount = quote && quote.discount ? { amount: quote.discount, currency: quote.currency } : null;
     if (couponError) this.state.errors.coupon = couponError;
     else delete this.state.errors.coupon;
+    if (quote) this.offer(quote.available_channels ?? []);
     this.render();
+  }
+
+  /** Draw the channels Kassa offers for the basket as radios in an empty ``[data-kassa-channels]``, in Kassa's
+   * order (the merchant's priority), each labelled with its icon and name; the shopper's choice stays while it is
+   * offered, else the first is chosen. Markup the merchant wrote there is theirs and left alone. */
+  private offer(channels: QuoteChannel[]): void {
+    const container = this.el("channels");
+    if (!this.autoChannels || !container) return;
+    const same = channels.length === this.channels.length
+      && channels.every((channel, i) => channel.code === this.channels[i].code && channel.name === this.channels[i].name);
+    this.channels = channels;
+    const chosen = channels.some((channel) => channel.code === this.state.channel)
+      ? this.state.channel : channels[0]?.code ?? null;
+    if (!same) {
+      for (const node of this.drawn.splice(0)) node.remove();
+      const name = `kassa-channel-${Math.random().toString(36).slice(2, 10)}`;
+      for (const channel of channels) {
+        const label = document.createElement("label");
+        label.setAttribute("data-kassa-channel-option", channel.code);
+        const radio = document.createElement("input");
+        radio.type = "radio";
+        radio.name = name;
+        radio.value = channel.code;
+        label.append(radio, " ", this.icon(channel), " ", channel.name);
+        this.markup.append(container, label);
+        this.drawn.push(label);
+      }
+    }
+    container.querySelectorAll<HTMLInputElement>("input[data-kassa-channel], input[type=radio]").forEach((radio) => {
+      radio.checked = radio.value === chosen;
+    });
+    this.state.channel = chosen as ChannelCode | null;
+  }
+
+  /** A channel's icon: its image, or an empty ``<span data-kassa-icon="card">`` the page may style. */
+  private icon(channel: QuoteChannel): HTMLElement {
+    if (/^(https?:)?\/\//.test(channel.icon) || channel.icon.startsWith("/")) {
+      const image = document.createElement("img");
+      image.src = channel.icon;
+      image.alt = "";
+      image.width = 24;
+      image.height = 16;
+      return image;
+    }
+    const span = document.createElement("span");
+    span.setAttribute("data-kassa-icon", channel.icon);
+    span.setAttribute("aria-hidden", "true");
+    return span;
   }
 
   /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
@@ -424,6 +482,13 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.text("total", s.total ? formatMoney(s.total.amount, s.total.currency, this.locale) : "");
     this.text("discount", s.discount ? `−${formatMoney(s.discount.amount, s.discount.currency, this.locale)}` : "");
     this.text("terms", s.recurring ?? "");
+    // The terms of the chosen channel (its agreement text), when the page has a place for them.
+    const agreement = this.channels.find((channel) => channel.code === s.channel)?.agreement_text ?? "";
+    const agreementText = this.el("agreement-text");
+    if (agreementText) {
+      m.text(agreementText, agreement);
+      m.attribute(agreementText, "hidden", agreement ? null : "");
+    }
     for (const field of ["quantity", "channel", "agreement", "sku", "coupon", "form"] as const) {
       const message = s.errors[field] ?? "";
       this.root.querySelectorAll(`[data-kassa-error="${field}"]`).forEach((el) => { m.text(el, message); });

@@ -151,10 +151,12 @@ export class KassaClient {
   /** Price items without creating anything: with a coupon code (a string, as before) or ``{coupon, currency}``,
    * where ``currency`` (lowercase ISO, e.g. "eur") prices every item from its price in that currency. */
   quote(items: { sku: string; quantity: number }[], options?: string | QuoteOptions): Promise<Quote> {
-    const { coupon, currency } = typeof options === "string" ? { coupon: options, currency: undefined } : options ?? {};
+    const { coupon, currency, locale } = typeof options === "string"
+      ? { coupon: options, currency: undefined, locale: undefined } : options ?? {};
     const body: Record<string, unknown> = { items };
     if (coupon) body.coupon = coupon;
     if (currency !== undefined) body.currency = currency;
+    if (locale !== undefined) body.locale = locale;
     return this.call("POST", "/quotes", { body });
   }
 

@@ -80,7 +80,12 @@ export interface CreateOrderParams extends Pick<OrderInput, "customer" | "coupon
 /** What ``quote`` may add to the items. */
 export interface QuoteOptions extends Pick<Schemas["QuoteInput"], "coupon"> {
   currency?: CurrencyParam;
+  /** The language of the channels' names in ``available_channels`` (en, de or fr). */
+  locale?: string;
 }
+
+/** A channel a quote's basket may be paid with now, highest priority first. */
+export type QuoteChannel = Schemas["QuoteChannel"];
 
 /** A SKU's recurring terms, when it is sold as a subscription. */
 export type RecurringTerms = NonNullable<Schemas["Sku"]["subscription"]>;

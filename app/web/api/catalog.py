@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from flask import jsonify
+from flask_babel import force_locale
 
 from app.catalog.products import search_products
 from app.catalog.services import get_product, price_items
+from app.orders.customers import GUEST
+from app.payments.channels.available import Prospect, available_channels
+from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
@@ -21,6 +25,8 @@ from app.web.api.models.catalog import (
 )
 from app.web.api.operation import operation
 from app.web.api.representations import product_json, quote_json
+from app.web.checkout.channel_names import shown_channel_name
+from app.web.checkout.panel import nothing_due
 
 PRODUCT_PATH = {"id": "the product's id (prod_…)"}
 
@@ -72,14 +78,37 @@ def products_show(product_id: str):
     errors={400: BAD_FIELD + COUPON_400, 409: COUPON_409},
 )
 def quotes_create(body: QuoteInput):
-    return jsonify(
-        quote_json(
-            price_items(
-                caller().merchant_id,
-                [item.model_dump() for item in body.items],
-                body.coupon,
-                livemode=caller().livemode,
-                currency=body.currency,
-            )
-        )
+    who = caller()
+    quote = price_items(
+        who.merchant_id,
+        [item.model_dump() for item in body.items],
+        body.coupon,
+        livemode=who.livemode,
+        currency=body.currency,
     )
+    return jsonify(quote_json(quote) | {"available_channels": _channels_for(quote, body.locale)})
+
+
+def _channels_for(quote, locale: str | None) -> list[dict]:
+    """The channels the hosted panel would offer a guest for this basket, in the shopper's language: the SDK's
+    headless components render them (``[data-kassa-channels]`` left empty)."""
+    if nothing_due(quote):
+        return []
+    who = caller()
+    guest = Prospect(
+        customer_id=None,
+        customer_source=GUEST,
+        livemode=who.livemode,
+        total=quote.total.amount,
+        currency=quote.currency,
+    )
+    with force_locale(locale or DEFAULT_LANGUAGE):
+        return [
+            {
+                "code": channel.code,
+                "name": shown_channel_name(channel.name),
+                "icon": channel.icon,
+                "agreement_text": channel.agreement_text,
+            }
+            for channel in available_channels(who.merchant_id, guest)
+        ]

@@ -50,6 +50,11 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     /** The DOM listeners this checkout added, to remove on destroy. */
     private readonly unlisten;
     private destroyed;
+    /** Whether this checkout fills ``[data-kassa-channels]`` itself (the merchant left it empty, or wrote "auto"). */
+    private autoChannels;
+    /** The channels the last quote offered, highest priority first; the radios drawn for them. */
+    private channels;
+    private drawn;
     constructor(kassa: KassaClient, root: Element, options?: CheckoutOptions);
     /** A checkout session's client secret: the order is then for its customer; otherwise a guest's. */
     private readonly session?;
@@ -80,6 +85,12 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     /** Price the basket as the API will charge it. A coupon the API refuses is explained beside its field and
      * the basket priced without it, so the shopper still sees a total. */
     private reprice;
+    /** Draw the channels Kassa offers for the basket as radios in an empty ``[data-kassa-channels]``, in Kassa's
+     * order (the merchant's priority), each labelled with its icon and name; the shopper's choice stays while it is
+     * offered, else the first is chosen. Markup the merchant wrote there is theirs and left alone. */
+    private offer;
+    /** A channel's icon: its image, or an empty ``<span data-kassa-icon="card">`` the page may style. */
+    private icon;
     /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
     pay(): Promise<Order | null>;
     /** A new order of the shopper's choice; a subscription SKU opens a contract whose first order this is (paying it

@@ -84,6 +84,18 @@ class QuoteInput(RequestModel):
     items: Items
     coupon: str | None = Field(default=None, description="a coupon code to apply")
     currency: AnyCaseCurrency | None = Field(default=None, description=CURRENCY_INPUT)
+    locale: Literal["en", "de", "fr"] | None = Field(
+        default=None, description="the language of the channels' names (Kassa's default names are translated)"
+    )
+
+
+class QuoteChannel(Answer):
+    """A channel a guest could pay this basket with now, as Kassa's hosted panel offers it."""
+
+    code: str
+    name: str = Field(description="as the merchant named it, else Kassa's name in the quote's locale")
+    icon: str = Field(description="an image URL, or the name of one of Kassa's icons (card, qr, wallet, …)")
+    agreement_text: str | None = Field(description="the terms a shopper accepts to pay with it; null: none")
 
 
 class QuoteLine(Answer):
@@ -112,6 +124,9 @@ class Quote(Answer):
     currency: Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[a-z]{3}$", "examples": ["usd"]})]
     lines: list[QuoteLine]
     discounts: list[Discount]
+    available_channels: list[QuoteChannel] = Field(
+        description="the channels the basket may be paid with now, highest priority first (none when it costs nothing)"
+    )
 
 
 # What a SKU sells beyond the item itself, and how its money is split: the services check them (the portal's forms
