@@ -168,4 +168,7 @@ def test_the_balance_names_accounts_in_words_and_says_when_money_is_available(sc
         accounts.get_by_role("link", name=re.compile("^(Your share|Owed to partner|Held by the payment)")).first
     ).to_be_visible()
     expect(screen.get_by_text("When pending money becomes available:")).to_be_visible()
+    coming_up = screen.get_by_role("list", name="Coming up")
+    expect(coming_up).to_be_visible()  # with dates, or that nothing is waiting
+    assert coming_up.evaluate("e => e.scrollWidth <= e.clientWidth + 1")  # readable on a phone, nothing cut off
     assert serious_violations(screen) == []
