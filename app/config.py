@@ -126,6 +126,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Set by the worker (app/jobs/__init__.py): this process runs jobs, and its statements take the jobs' bound.
         "RUNS_JOBS": False,
         "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
+        # The batch work's queue (reconciliation, settlement, backups, emails, webhooks; app/platform/queueing.py),
+        # worked by the Procfile's `batch`; empty: RQ_QUEUE's name with "-batch".
+        "RQ_BATCH_QUEUE": os.environ.get("KASSA_RQ_BATCH_QUEUE", ""),
         # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
         "EVENT_DISPATCH_LEASE_SECONDS": _float("EVENT_DISPATCH_LEASE_SECONDS", 60.0),
         # A dispatch job waits this long before it claims: commits meanwhile join its run instead of queuing runs

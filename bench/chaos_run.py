@@ -39,6 +39,7 @@ RUN_ENV = {  # sweeps consider everything at once; rate limits far above the loa
     "REFUND_RESUME_AFTER_SECONDS": "1",
     "REDIS_TIMEOUT_SECONDS": "1",
     "RQ_MAINTENANCE_SECONDS": "5",
+    "KASSA_WORKER_QUEUES": "kassa kassa-batch",  # each Procfile worker works both queues, payments first
     "SANDBOX_AUTO_OUTCOME": "succeeded",
     "LOG_LEVEL": "WARNING",
     **{f"RATE_LIMIT_{n}": "10000000 per minute" for n in ("SECRET_KEY", "ORDER_CREATE", "PAY", "CALLBACKS")},

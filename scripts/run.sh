@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: everything a local Kassa needs, then web, worker, cron and the sandbox provider
+# `make run`: everything a local Kassa needs, then web, the payment and batch workers, cron and the sandbox provider
 # in one terminal (Ctrl-C stops them together). Safe to run again: nothing is duplicated.
 source "$(dirname "$0")/lib.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
@@ -40,5 +40,15 @@ if [ "$SMTP_HOST" = 127.0.0.1 ] && [ "${SMTP_PORT:-}" = "$MAIL_SMTP_PORT" ]; the
 fi
 # The SDK examples play a merchant's site: a second origin (localhost, its own port).
 .venv/bin/flask --app wsgi kassa sdk-examples-url --port "$EXAMPLES_PORT"
-say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, worker, cron, sandbox :$SANDBOX_PORT, SDK examples :$EXAMPLES_PORT and the mail catcher :$MAIL_WEB_PORT (Ctrl-C stops all)"
-exec .venv/bin/honcho start -f Procfile
+# Two workers (docs/production.md, "Workers"): `worker` on the payment queue, `batch` on the batch queue.
+# KASSA_ONE_WORKER=1 starts one worker listening to both, payments first (a batch job then delays payments).
+processes=()
+workers="the payment and batch workers"
+if [ -n "${KASSA_ONE_WORKER:-}" ]; then
+  payments_queue="${KASSA_RQ_QUEUE:-kassa}"
+  export KASSA_WORKER_QUEUES="$payments_queue ${KASSA_RQ_BATCH_QUEUE:-$payments_queue-batch}"
+  processes=(web worker stream cron sandbox examples mail)
+  workers="one worker ($KASSA_WORKER_QUEUES)"
+fi
+say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, $workers, cron, sandbox :$SANDBOX_PORT, SDK examples :$EXAMPLES_PORT and the mail catcher :$MAIL_WEB_PORT (Ctrl-C stops all)"
+exec .venv/bin/honcho start -f Procfile "${processes[@]}"

@@ -552,7 +552,7 @@ def worker(app):
 
 
 def run_queued_jobs(app, max_jobs: int | None = None) -> int:
-    """A real RQ worker in burst mode over the app's queue (at most ``max_jobs``); how many jobs were queued."""
+    """A real RQ worker in burst mode over the app's queues (at most ``max_jobs``); how many jobs were queued."""
     from rq import Queue, SimpleWorker
 
     from sandbox.callbacks import callbacks_being_sent
@@ -565,11 +565,18 @@ def run_queued_jobs(app, max_jobs: int | None = None) -> int:
     except AssertionError:
         pass
     connection = Redis.from_url(REDIS_URL)
-    queue = Queue(app.config["RQ_QUEUE"], connection=connection)
-    count = len(queue)
+    queues = [Queue(name, connection=connection) for name in app_queue_names(app)]
+    count = sum(len(queue) for queue in queues)
     with app.app_context():
-        SimpleWorker([queue], connection=connection).work(burst=True, max_jobs=max_jobs)
+        SimpleWorker(queues, connection=connection).work(burst=True, max_jobs=max_jobs)
     return count
+
+
+def app_queue_names(app) -> list[str]:
+    """The payment queue's name, then the batch queue's: one burst worker works both, payments first."""
+    from app.platform.queueing import Lane, queue_name
+
+    return [queue_name(lane, app.config) for lane in Lane]
 
 
 def wait_for(predicate, timeout: float = 10.0, interval: float = 0.05):

@@ -40,7 +40,7 @@ from app.platform.db.types import utcnow
 from app.platform.http import outbound
 from app.platform.observability import logs
 from app.platform.outbox.events import Event, record_event, subscribe
-from app.platform.queueing import enqueue
+from app.platform.queueing import PAYMENTS, enqueue
 from app.risk.review import held_for_review
 
 log = logs.get("fulfilment")
@@ -374,7 +374,7 @@ def _confirm_at_once(order_id: str) -> None:
     (``confirm_due_orders``, every minute), not a job scheduled that far ahead: such a job waits in Redis for the
     whole delay, about 1.5 KB an order, so a week's delay held 1.5 GB per million orders."""
     try:
-        enqueue("app.jobs.auto_confirm_order", order_id)
+        enqueue("app.jobs.auto_confirm_order", order_id, lane=PAYMENTS)
     except Exception:  # Redis down: the periodic sweep confirms it
         log.exception("could not queue the auto-confirm", extra={"fields": {"order_id": order_id}})
 

@@ -28,7 +28,7 @@ from app.extensions import db, redis_client
 from app.platform import sample_space
 from app.platform.observability import logs
 from app.platform.outbox.events import Event
-from app.platform.queueing import queue
+from app.platform.queueing import queues
 
 # Buckets for an API whose good answers take milliseconds and whose bad ones take the provider's timeout.
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -154,20 +154,22 @@ def _outbox() -> Iterator[Metric]:
 def _queue(in_redis: Sequence[Figures]) -> Iterator[Metric]:
     up = GaugeMetricFamily("kassa_redis_up", "1 when Redis answered this scrape")
     try:
-        jobs = queue()
         depth = GaugeMetricFamily("kassa_queue_jobs", "Jobs waiting in the RQ queue", labels=("queue",))
-        depth.add_metric((jobs.name,), jobs.count)
         failed = GaugeMetricFamily("kassa_queue_failed_jobs", "Jobs in the RQ failed registry", labels=("queue",))
-        failed.add_metric((jobs.name,), jobs.failed_job_registry.count)
-        handed_in = [metric for figures in in_redis for metric in figures()]
         cron = GaugeMetricFamily(
             "kassa_cron_schedulers", "rq cron processes alive that queue Kassa's sweeps", labels=("queue",)
         )
-        cron.add_metric((jobs.name,), _cron_schedulers(jobs))
+        # The payment queue and the batch queue, each with its own figures: a batch backlog is no payment's delay.
+        listed = queues()
+        for jobs in listed:
+            depth.add_metric((jobs.name,), jobs.count)
+            failed.add_metric((jobs.name,), jobs.failed_job_registry.count)
+            cron.add_metric((jobs.name,), _cron_schedulers(jobs))
+        handed_in = [metric for figures in in_redis for metric in figures()]
         dropped = CounterMetricFamily(
             "kassa_metric_samples_dropped",
             "Request latency samples not recorded because their disk was full",
-            value=int(jobs.connection.get(DROPPED_KEY) or 0),
+            value=int(listed[0].connection.get(DROPPED_KEY) or 0),
         )
     except Exception:  # Redis down: say so, and still serve the database figures
         up.add_metric((), 0)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.extensions import db
 from app.platform.db.types import utcnow
-from app.platform.queueing import enqueue, enqueue_in
+from app.platform.queueing import BATCH, enqueue, enqueue_in
 from app.receipts.mailer import Mailer, MailFailed
 from app.receipts.test_mode import WITHHELD
 
@@ -152,7 +152,7 @@ def record_failure(mail: MailKind, value: str, attempts: int, error: str, fields
         extra={"fields": {**fields, "error": error, "retry_in_seconds": delay.total_seconds()}},
     )
     try:
-        enqueue_in(delay, mail.job, value)
+        enqueue_in(delay, mail.job, value, lane=BATCH)
     except Exception:  # Redis down: the sweep finds the email when it is due
         log.warning(f"could not schedule the {what}'s next try", exc_info=True, extra={"fields": fields})
     return "failed"
@@ -177,5 +177,5 @@ def queue_due(mail: MailKind) -> int:
         )
     )
     for value in due:
-        enqueue(mail.job, value)
+        enqueue(mail.job, value, lane=BATCH)
     return len(due)

@@ -20,7 +20,7 @@ from app.merchants.invitations import invitation_token
 from app.merchants.models import Merchant, TeamInvitation
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
-from app.platform.queueing import enqueue
+from app.platform.queueing import BATCH, enqueue
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.message import envelope, one_line
@@ -56,7 +56,7 @@ def add_invitation_email(invitation: TeamInvitation) -> None:
 def queue_invitation_email(invitation_id: str) -> None:
     """Queue the job that sends a committed invitation's email; Redis down: the sweep will."""
     try:
-        enqueue(JOB, invitation_id)
+        enqueue(JOB, invitation_id, lane=BATCH)
     except Exception:
         log.warning("could not queue a team invitation email", exc_info=True, extra={"fields": {"id": invitation_id}})
 

@@ -19,7 +19,7 @@ from app.orders.state import PAID_STATUSES
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import Event, subscribe
-from app.platform.queueing import enqueue
+from app.platform.queueing import BATCH, enqueue
 from app.receipts import delivery
 from app.receipts.contents import build_receipt
 from app.receipts.mailer import Mailer, mailer_from_config
@@ -100,7 +100,7 @@ def queue_receipt(event: Event) -> None:
         return
     _ensure_row(order)
     # Redis down: this raises, and the dispatcher runs the handler again later.
-    enqueue(JOB, order.id)
+    enqueue(JOB, order.id, lane=BATCH)
 
 
 def send_receipt(order_id: str) -> str:

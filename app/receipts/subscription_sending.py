@@ -25,7 +25,7 @@ from app.payments.models import Refund
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import Event, subscribe
-from app.platform.queueing import enqueue
+from app.platform.queueing import BATCH, enqueue
 from app.platform.values.ids import new_id
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
@@ -101,7 +101,7 @@ def _queue(event: Event, sub: Subscription | None = None, kind: str | None = Non
         email_id = row.id
     db.session.commit()
     # Redis down: this raises, and the dispatcher runs the handler again later (the row is found, not added).
-    enqueue(JOB, email_id)
+    enqueue(JOB, email_id, lane=BATCH)
 
 
 # A try that is not the last (the last ends in subscription.canceled or paused, which says so itself).

@@ -19,7 +19,7 @@ from app.payments.models import Dispute, PaymentAttempt, Refund
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
-from app.platform.queueing import enqueue
+from app.platform.queueing import BATCH, enqueue
 from app.platform.values.ids import new_id
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
@@ -89,7 +89,7 @@ def start_run(
     # run, ended, and the run said "running" for good (every run started from the portal or the API on `make run`).
     commit_keeping_state()
     try:
-        enqueue("app.jobs.reconcile", run.id, job_id=f"reconcile-{run.id}")
+        enqueue("app.jobs.reconcile", run.id, lane=BATCH, job_id=f"reconcile-{run.id}")
     except Exception:  # Redis did not take it: the run says so instead of reading "running" for an hour
         _finish(run.id, status="failed", failure_reason="it could not be queued (Redis did not answer); start it again")
         raise

@@ -13,7 +13,7 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
-from app.platform.queueing import enqueue
+from app.platform.queueing import BATCH, enqueue
 from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
 from app.platform.values.times import request_time
@@ -93,7 +93,7 @@ def advance(merchant_id: str, clock_id: str, *, to: object, livemode: bool) -> T
         raise Conflict("the clock is still advancing; wait until its status is ready", code="clock_advancing")
     db.session.commit()
     try:
-        enqueue("app.jobs.advance_test_clock", clock.id, int(target.timestamp()))
+        enqueue("app.jobs.advance_test_clock", clock.id, int(target.timestamp()), lane=BATCH)
     except Exception:
         db.session.execute(update(TestClock).where(TestClock.id == clock.id).values(status="ready"))
         db.session.commit()

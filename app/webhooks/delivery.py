@@ -24,7 +24,7 @@ from app.platform.db.types import UTCDateTime, utcnow
 from app.platform.http import outbound
 from app.platform.observability import logs
 from app.platform.outbox.events import Event
-from app.platform.queueing import enqueue, enqueue_in
+from app.platform.queueing import BATCH, enqueue, enqueue_in
 from app.webhooks.models import RESPONSE_EXCERPT_CHARS, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.signing import signature_header
 
@@ -211,9 +211,9 @@ def schedule_delivery(delivery_id: str, delay: timedelta = timedelta(0)) -> None
     """Queue the delivery job now or after ``delay``; a lost job is found again by the sweep."""
     try:
         if delay > timedelta(0):
-            enqueue_in(delay, "app.jobs.deliver_webhook", delivery_id)
+            enqueue_in(delay, "app.jobs.deliver_webhook", delivery_id, lane=BATCH)
         else:
-            enqueue("app.jobs.deliver_webhook", delivery_id)
+            enqueue("app.jobs.deliver_webhook", delivery_id, lane=BATCH)
     except Exception:  # Redis down: the sweep re-queues due deliveries
         log.warning("could not queue a webhook delivery", exc_info=True, extra={"fields": {"delivery_id": delivery_id}})
 

@@ -344,7 +344,7 @@ def test_the_cron_gives_the_scheduled_backup_as_long_as_a_dump_may_take(tmp_path
     cron = Service.from_procfile("cron", env, tmp_path)
     cron.start()
     try:
-        queue = Queue("kassa", connection=redis.client())  # no worker: the sweeps it queues at start stay there
+        queue = Queue("kassa-batch", connection=redis.client())  # no worker: the sweeps it queues at start stay there
         wait_for(lambda: any(job.func_name == "app.jobs.backup_when_due" for job in queue.jobs), timeout=30)
         backup = next(job for job in queue.jobs if job.func_name == "app.jobs.backup_when_due")
         assert backup.timeout > PG_TIMEOUT_SECONDS

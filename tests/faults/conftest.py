@@ -26,6 +26,7 @@ from tests.support.provider_api import SandboxApi, signed_callback
 from tests.support.provider_proxy import ProviderProxy
 
 QUEUE = "kassa"  # the Procfile worker's queue, on the harness's own Redis
+BATCH_QUEUE = "kassa-batch"  # the batch queue, worked by the same worker here (KASSA_WORKER_QUEUES), payments first
 # The cron's sweeps, in the order recovery needs them; `settle()` runs them on the real worker.
 SWEEPS = (
     "app.jobs.resume_pending_refunds",
@@ -168,11 +169,11 @@ class Harness:
         for pattern in ("kassa:*", "LIMIT*"):
             for key in client.scan_iter(pattern):
                 client.delete(key)
-        queue = self.queue()
-        queue.empty()
-        scheduled = ScheduledJobRegistry(queue=queue)
-        for job_id in scheduled.get_job_ids():
-            scheduled.remove(job_id)
+        for queue in (self.queue(), Queue(BATCH_QUEUE, connection=client)):
+            queue.empty()
+            scheduled = ScheduledJobRegistry(queue=queue)
+            for job_id in scheduled.get_job_ids():
+                scheduled.remove(job_id)
         self.proxy.clear()
 
     def settle(self, app, rounds: int = 2, timeout: float = 30.0) -> None:
@@ -210,6 +211,8 @@ def harness(app, tmp_path_factory):
         ORDER_STREAM_RECHECK_SECONDS="0.5",
         LOGIN_RATE_LIMIT="3 per 15 minutes",
         RQ_MAINTENANCE_SECONDS="2",
+        # One worker for both queues (the single-worker setup): webhooks and emails that recovery queues still run.
+        KASSA_WORKER_QUEUES=f"{QUEUE} {BATCH_QUEUE}",
         SANDBOX_CALLBACK_DELAY_SECONDS="1",
         # The same ceiling per process as production (32), but only two connections kept idle: each xdist worker
         # runs a harness of its own on the one test database, and their idle pools together reached PostgreSQL's

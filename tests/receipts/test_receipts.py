@@ -14,6 +14,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
+from app.platform.queueing import BATCH, queue_name
 from tests.conftest import free_port, wait_for
 
 SENDER = "receipts@kassa.test"
@@ -219,7 +220,7 @@ def test_a_french_receipt_names_a_merchant_whose_name_starts_with_a_vowel_in_cor
 
 def test_a_retried_or_repeated_job_sends_nothing_twice(app, client, catalog, sandbox, worker, mail_server):
     from app.jobs import send_receipt
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import BATCH, enqueue
 
     mail_server.start()
     order_id = shopper_pays(client, sandbox, catalog, email="again@example.test")
@@ -227,8 +228,8 @@ def test_a_retried_or_repeated_job_sends_nothing_twice(app, client, catalog, san
     assert len(mail_server.inbox.messages) == 1
 
     with app.app_context():
-        enqueue("app.jobs.send_receipt", order_id)  # RQ retrying the job, or a sweep finding it again
-        enqueue("app.jobs.send_receipt", order_id)
+        enqueue("app.jobs.send_receipt", order_id, lane=BATCH)  # RQ retrying the job, or a sweep finding it again
+        enqueue("app.jobs.send_receipt", order_id, lane=BATCH)
     worker()
     with app.app_context():
         assert send_receipt(order_id) == "sent"
@@ -260,7 +261,7 @@ def test_an_smtp_outage_is_retried_with_backoff_and_then_delivered(
 
     with app.app_context():
         assert db.session.get(Order, order_id).status in ("paid", "fulfilled")
-        queue = Queue(app.config["RQ_QUEUE"], connection=redis_client())
+        queue = Queue(queue_name(BATCH, app.config), connection=redis_client())
         registry = ScheduledJobRegistry(queue=queue)
         waiting = [Job.fetch(job_id, connection=redis_client()) for job_id in registry.get_job_ids()]
         # The next try waits its backoff (1 s here).
@@ -416,7 +417,7 @@ def test_an_address_no_mail_server_could_take_is_given_up_at_once(app, client, m
     assert (row.status, row.attempts, row.next_attempt_at) == ("failed", 1, None)
     assert row.last_error.startswith("not an email address")
     with app.app_context():
-        registry = ScheduledJobRegistry(queue=Queue(app.config["RQ_QUEUE"], connection=redis_client()))
+        registry = ScheduledJobRegistry(queue=Queue(queue_name(BATCH, app.config), connection=redis_client()))
         waiting = [Job.fetch(job_id, connection=redis_client()).func_name for job_id in registry.get_job_ids()]
     assert "app.jobs.send_receipt" not in waiting
 
@@ -430,7 +431,7 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
     from app.extensions import db, redis_client
     from app.platform.db.types import utcnow
     from app.platform.outbox.events import dispatch_pending
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import BATCH, enqueue
     from app.receipts.models import ReceiptEmail
 
     mail_server.start()
@@ -438,10 +439,10 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
     with app.app_context():
         while dispatch_pending():  # order.paid's handlers run and queue the receipt's job ...
             pass
-        Queue(app.config["RQ_QUEUE"], connection=redis_client()).empty()  # ... which Redis then loses
+        Queue(queue_name(BATCH, app.config), connection=redis_client()).empty()  # ... which Redis then loses
         db.session.execute(update(ReceiptEmail).values(created_at=utcnow() - timedelta(minutes=2)))
         db.session.commit()
-        enqueue("app.jobs.queue_due_receipts")  # the cron's sweep, a minute later
+        enqueue("app.jobs.queue_due_receipts", lane=BATCH)  # the cron's sweep, a minute later
     worker()
     [message] = mail_server.inbox.messages
     assert message["To"] == "lost@example.test"

@@ -273,7 +273,7 @@ def test_renewals_go_on_while_the_mail_server_is_down_and_the_email_follows_once
 def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbox, worker, monthly, clock, mail_server):
     """The retry waits in RQ's scheduler; were it lost (Redis flushed, the scheduler down), the minute's sweep
     finds the email due and sends it, once."""
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import BATCH, enqueue
 
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)  # the mail server is down
     decline_next(sandbox, sub, 1)
@@ -284,8 +284,8 @@ def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbo
     mail_server.start()
     time.sleep(1.1)  # the retry's backoff (1 s here)
     with app.app_context():
-        enqueue("app.jobs.queue_due_subscription_emails")  # the cron's sweep
-        enqueue("app.jobs.queue_due_subscription_emails")  # and the next one, before the first was sent
+        enqueue("app.jobs.queue_due_subscription_emails", lane=BATCH)  # the cron's sweep
+        enqueue("app.jobs.queue_due_subscription_emails", lane=BATCH)  # and the next one, before the first was sent
     worker()
     assert len(about(mail_server, "failed")) == 1
     assert [(r.status, r.attempts) for r in sent_rows(app)] == [("sent", 2)]
@@ -297,14 +297,14 @@ def test_a_failure_email_that_could_not_go_out_before_the_renewal_was_paid_is_sk
     """On the wall clock: the renewal sweep (the cron's job) finds the renewal due, the card is declined while the
     mail server is down, and the shopper pays with a new card before the email's retry: it is not sent late."""
     from app.extensions import db
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
     from app.signing.models import Subscription
 
     sub = subscribe_with_email(api, sandbox, worker, monthly, None)
     with app.app_context():  # a month on
         db.session.get(Subscription, sub["id"]).next_renewal_at = datetime.now(timezone.utc)
         db.session.commit()
-        enqueue("app.jobs.renew_subscriptions")
+        enqueue("app.jobs.renew_subscriptions", lane=PAYMENTS)
     decline_next(sandbox, sub, 1)
     worker()
     worker()

@@ -18,6 +18,7 @@ from rq import Queue
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from app.platform.queueing import BATCH, queue_name
 from tests.conftest import DATABASE_URL, REDIS_URL, run_queued_jobs
 from tests.reconciliation.test_reconciliation import paid_order, today
 
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.postgres_only
 def test_a_run_queued_while_its_request_commits_is_done(app, api, merchant, catalog, sandbox, live_server):
     paid_order(api, sandbox, catalog["sku"])
     run_queued_jobs(app)  # what paying queued, out of the way
-    queue = Queue(app.config["RQ_QUEUE"], connection=Redis.from_url(REDIS_URL))
+    queue = Queue(queue_name(BATCH, app.config), connection=Redis.from_url(REDIS_URL))
     answer: dict = {}
 
     def start() -> None:

@@ -273,7 +273,7 @@ def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, 
 
     from app.extensions import db
     from app.platform.db.types import utcnow
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import BATCH, enqueue
     from app.request_log.models import ApiRequestLog
 
     served(api.get("/products"))
@@ -285,7 +285,7 @@ def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, 
             .values(created_at=utcnow() - timedelta(days=31))
         )
         db.session.commit()
-        enqueue("app.jobs.reap_api_request_logs")
+        enqueue("app.jobs.reap_api_request_logs", lane=BATCH)
     assert worker() == 1
     assert [row["request_id"] for row in stored_rows(app, merchant.id)] == [recent]
 

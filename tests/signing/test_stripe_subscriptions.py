@@ -155,7 +155,7 @@ def test_canceling_the_subscription_detaches_the_card_at_stripe(app, api, worker
 def test_a_free_trial_saves_the_card_with_a_setup_intent_and_its_end_charges_it(
     app, api, worker, stripe_account, trial_sku, clock
 ):
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     created = subscribe(api, trial_sku, test_clock=clock)
     assert created["order"]["amount"]["total"] == 0
@@ -168,7 +168,8 @@ def test_a_free_trial_saves_the_card_with_a_setup_intent_and_its_end_charges_it(
     assert confirmed.status == "succeeded"
 
     with app.app_context():
-        enqueue("app.jobs.poll_pending_payments")  # localstripe sends no setup_intent event: the poll asks
+        # localstripe sends no setup_intent event: the poll asks
+        enqueue("app.jobs.poll_pending_payments", lane=PAYMENTS)
     worker()
     wait_for(lambda: status_of(api, created["order"]["id"]) in ("paid", "fulfilled"), timeout=15)
     worker()

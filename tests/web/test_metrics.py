@@ -76,6 +76,7 @@ def test_a_paid_order_shows_in_the_figures_an_operator_watches(app, client, api,
     assert "ord_does_not_exist" not in text
     assert sample(text, "kassa_redis_up") == 1
     assert sample(text, "kassa_queue_jobs", queue=app.config["RQ_QUEUE"]) is not None
+    assert sample(text, "kassa_queue_jobs", queue=app.config["RQ_QUEUE"] + "-batch") is not None  # its own backlog
     assert sample(text, "kassa_channel_breaker", channel="sandbox_card", state="closed") == 1
 
 

@@ -9,6 +9,7 @@ from typing import Iterator
 import pytest
 from rq import Queue
 
+from app.platform.queueing import BATCH, Lane, queue_name
 from tests.conftest import run_queued_jobs, wait_for
 from tests.payments.attempts.test_payment_flow import create_order, pay, status_of
 from tests.support.sql_sent import statements
@@ -243,7 +244,7 @@ def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, ap
     first = delivery.first_attempt_at
     assert delivery.status == "pending" and delivery.attempts == 1
     assert timedelta(seconds=29) < delivery.next_attempt_at - first < timedelta(seconds=32)  # 30 s
-    scheduled = Queue(app.config["RQ_QUEUE"], connection=_redis(app)).scheduled_job_registry
+    scheduled = Queue(queue_name(BATCH, app.config), connection=_redis(app)).scheduled_job_registry
     assert len(scheduled) == 1  # the retry waits in RQ's scheduler, not in a sleeping thread
 
     with app.app_context():
@@ -266,7 +267,8 @@ def test_the_sweep_requeues_a_delivery_whose_job_was_lost(app, api, merchant, ca
     create_order(api, catalog["sku"])
     with app.app_context():
         dispatch_events()  # fans out and queues the send ...
-    Queue(app.config["RQ_QUEUE"], connection=_redis(app)).empty()  # ... which is lost
+    for lane in Lane:  # ... which is lost, with the dispatch run the commit queued
+        Queue(queue_name(lane, app.config), connection=_redis(app)).empty()
     assert worker() == 0 and hook.accepted == []
 
     with app.app_context():

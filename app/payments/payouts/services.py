@@ -34,7 +34,7 @@ from app.payments.channels.registry import adapter_for
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
-from app.platform.queueing import enqueue
+from app.platform.queueing import BATCH, enqueue
 from app.platform.values.times import iso_time
 
 log = logs.get("payments.payouts")
@@ -245,7 +245,7 @@ def send_payouts_soon() -> None:
     """Queue the payout sweep now, after the caller committed its payouts; if Redis is away, the cron sweep sends
     them within a minute of its return: what was committed is never reported as failed."""
     try:
-        enqueue("app.jobs.send_payouts")
+        enqueue("app.jobs.send_payouts", lane=BATCH)
     except Exception:
         log.warning("could not queue the payouts; the sweep sends them", exc_info=True)
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.extensions import redis_client
 from app.platform.observability import logs
-from app.platform.queueing import ask_for_dispatch, enqueue
+from app.platform.queueing import PAYMENTS, ask_for_dispatch, enqueue
 
 log = logs.get("commit_signals")
 
@@ -77,7 +77,7 @@ def _send(new_events: bool, order_ids: Iterable[str]) -> None:
             pipe.publish(order_channel(order_id), "changed")
         answers = pipe.execute()
         if new_events and answers[0]:  # no run was waiting: queue one
-            enqueue("app.jobs.dispatch_events")
+            enqueue("app.jobs.dispatch_events", lane=PAYMENTS)
     except Exception:  # Redis down or no app context: the sweep and the streams' timers cover it
         log.warning("could not signal the commit (dispatch request, order pings)", exc_info=True)
 

@@ -91,14 +91,14 @@ def test_20_concurrent_pay_presses_open_one_attempt(app, api, merchant, catalog,
 
 
 def test_two_workers_polling_the_same_payment_capture_once(app, api, catalog, sandbox, ports):
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
     with app.app_context():
         for _ in range(10):
-            enqueue("app.jobs.refresh_payment_attempt", payment["id"])
+            enqueue("app.jobs.refresh_payment_attempt", payment["id"], lane=PAYMENTS)
 
     # Two separate worker processes, configured from the environment as in production.
     env = {

@@ -103,7 +103,7 @@ def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(
 
 
 def test_a_dropped_callback_is_found_by_the_polling_job(app, api, catalog, sandbox, worker):
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
@@ -112,7 +112,7 @@ def test_a_dropped_callback_is_found_by_the_polling_job(app, api, catalog, sandb
     assert status_of(api, order["id"]) == "paying"  # the callback never came
 
     with app.app_context():
-        enqueue("app.jobs.poll_pending_payments")
+        enqueue("app.jobs.poll_pending_payments", lane=PAYMENTS)
     worker()
     # The same worker run then fulfils the paid order (an outbox handler of order.paid).
     timeline = api.get(f"/orders/{order['id']}").json["timeline"]
@@ -121,7 +121,7 @@ def test_a_dropped_callback_is_found_by_the_polling_job(app, api, catalog, sandb
 
 
 def test_duplicate_callbacks_capture_once(app, api, catalog, sandbox, worker):
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
@@ -129,7 +129,7 @@ def test_duplicate_callbacks_capture_once(app, api, catalog, sandbox, worker):
     wait_for(lambda: status_of(api, order["id"]) == "paid")
     time.sleep(0.5)  # let the second delivery land too
     with app.app_context():  # and a poll on top of both callbacks
-        enqueue("app.jobs.refresh_payment_attempt", payment["id"])
+        enqueue("app.jobs.refresh_payment_attempt", payment["id"], lane=PAYMENTS)
     worker()
     final = api.get(f"/orders/{order['id']}").json
     assert [t["status"] for t in final["timeline"]].count("paid") == 1
@@ -229,7 +229,7 @@ def test_expired_orders_are_closed_by_the_job_and_release_stock(app, api, catalo
     from app.extensions import db
     from app.orders.models import Order
     from app.platform.db.types import utcnow
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     stale = create_order(api, catalog["limited_sku"], 2)
     fresh = create_order(api, catalog["sku"])
@@ -238,7 +238,7 @@ def test_expired_orders_are_closed_by_the_job_and_release_stock(app, api, catalo
             update(Order).where(Order.id == stale["id"]).values(expires_at=utcnow() - timedelta(seconds=1))
         )
         db.session.commit()
-        enqueue("app.jobs.close_expired_orders")
+        enqueue("app.jobs.close_expired_orders", lane=PAYMENTS)
     worker()
     closed = api.get(f"/orders/{stale['id']}").json
     assert closed["status"] == "closed" and closed["timeline"][-1]["reason"] == "expired"

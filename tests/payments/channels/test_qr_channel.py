@@ -98,10 +98,10 @@ def test_create_query_and_callback_are_logged_with_secrets_redacted(
     order = create_order(api, catalog["sku"])
     payment = pay_qr(api, order["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     with app.app_context():
-        enqueue("app.jobs.poll_pending_payments")
+        enqueue("app.jobs.poll_pending_payments", lane=PAYMENTS)
     worker()  # the status poll: a query to the provider
     assert status_of(api, order["id"]) in ("paid", "fulfilled")  # the worker also ran fulfilment
     # A callback arrives too (late), and a forged one that names the same payment.

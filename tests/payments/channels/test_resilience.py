@@ -158,10 +158,10 @@ def _attempt(app, attempt_id: str):
 
 
 def _run_janitor(app, worker) -> None:
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     with app.app_context():
-        enqueue("app.jobs.resolve_unknown_attempts")
+        enqueue("app.jobs.resolve_unknown_attempts", lane=PAYMENTS)
     worker()
 
 

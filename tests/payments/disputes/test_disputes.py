@@ -602,10 +602,10 @@ def test_a_dispute_arriving_before_the_capture_is_booked_is_sent_again_not_lost(
     assert signed_post(client, app, notice).status_code == 503
     assert disputes_of(app, order["id"]) == []
 
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     with app.app_context():
-        enqueue("app.jobs.poll_pending_payments")  # the status poll learns the capture
+        enqueue("app.jobs.poll_pending_payments", lane=PAYMENTS)  # the status poll learns the capture
     worker()
     assert api.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled")
     assert signed_post(client, app, notice).status_code == 200

@@ -145,7 +145,7 @@ def test_a_refund_sent_again_after_its_day_was_kept_shows_at_once(app, api, merc
 def test_the_hourly_job_keeps_settled_days_before_anyone_looks(
     app, api, merchant, other_merchant, catalog, sandbox, worker
 ):
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import BATCH, enqueue
 
     order = create_order(api, catalog["sku"])
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
@@ -157,7 +157,7 @@ def test_the_hourly_job_keeps_settled_days_before_anyone_looks(
     from app.platform.db.types import utcnow
 
     with app.app_context():
-        enqueue("app.jobs.keep_dashboard_days")
+        enqueue("app.jobs.keep_dashboard_days", lane=BATCH)
     assert worker() >= 1
     kept, today = _kept(app, merchant.id), utcnow().date()
     # The last 60 days but today (never kept) and, in the first hour of a day, yesterday.

@@ -242,7 +242,7 @@ def test_a_forking_rq_worker_keeps_the_provider_calls_its_job_logged(app, api, m
     from app.extensions import db
     from app.payments.integration_log import integration_logs_for_attempt
     from app.platform.observability.log_writer import flush_every_writer, writer_for
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
     from tests.payments.attempts.test_payment_flow import create_order
 
     order = create_order(api, catalog["sku"])
@@ -250,7 +250,7 @@ def test_a_forking_rq_worker_keeps_the_provider_calls_its_job_logged(app, api, m
     sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
     connection = Redis.from_url(REDIS_URL)
     with app.app_context():
-        enqueue("app.jobs.refresh_payment_attempt", payment["id"])
+        enqueue("app.jobs.refresh_payment_attempt", payment["id"], lane=PAYMENTS)
         # A real worker's parent holds no connection to Kassa's database when it forks: the job's process opens its
         # own. So here: the pay's row written (not mid-transaction on the log writer's thread: a SQLite write lock
         # held across fork() is one the child waits for until RQ kills it), and every pooled connection closed.

@@ -45,11 +45,11 @@ def killed_mid_deduction(app, api, sandbox, worker, monthly: str, clock: str, mo
 
 
 def the_poller_learns_the_decline(app, worker, order: dict) -> None:
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     _set_due(app, order["payments"][0]["id"])
     with app.app_context():
-        enqueue("app.jobs.poll_pending_payments")
+        enqueue("app.jobs.poll_pending_payments", lane=PAYMENTS)
     worker()
     worker()  # the outbox: payment.failed reaches the renewal
 

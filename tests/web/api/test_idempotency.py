@@ -182,7 +182,7 @@ def test_keys_expire_after_24_hours_and_the_reaper_removes_them(app, api, catalo
     from app.extensions import db
     from app.platform.db.types import utcnow
     from app.platform.idempotency import IdempotencyKey
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import BATCH, enqueue
 
     first = api.post("/orders", json=body(catalog["sku"]), headers=key("old-key")).json
     api.post("/orders", json=body(catalog["sku"]), headers=key("recent-key"))
@@ -200,7 +200,7 @@ def test_keys_expire_after_24_hours_and_the_reaper_removes_them(app, api, catalo
         db.session.execute(update(IdempotencyKey).values(created_at=utcnow() - timedelta(hours=25)))
         db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == "recent-key").values(created_at=utcnow()))
         db.session.commit()
-        enqueue("app.jobs.reap_idempotency_keys")
+        enqueue("app.jobs.reap_idempotency_keys", lane=BATCH)
     worker()
     with app.app_context():
         assert db.session.scalars(select(IdempotencyKey.key)).all() == ["recent-key"]

@@ -33,10 +33,10 @@ def _pay(api, order_id: str) -> dict:
 
 def _poll(app, worker) -> None:
     """Run the cron's sweep of payments whose webhook has not come, on a real worker."""
-    from app.platform.queueing import enqueue
+    from app.platform.queueing import PAYMENTS, enqueue
 
     with app.app_context():
-        enqueue("app.jobs.poll_pending_payments")
+        enqueue("app.jobs.poll_pending_payments", lane=PAYMENTS)
     worker()
 
 
