@@ -15,6 +15,11 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
         "Price a basket, open an order, pay it (or change how), follow its status, confirm or cancel it.",
         r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|stream|change_payment_method))?)?$",
     ),
+    (
+        "Coupons",
+        "Discount codes and automatic promotions: create one or a generated batch, change, deactivate, read uses.",
+        r"^/coupons",
+    ),
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     (
         "Refunds",
