@@ -11,6 +11,7 @@ from app.extensions import db
 from app.platform.db.types import UTCDateTime, utcnow
 
 KINDS = ("amount_off", "percent_off", "spend_and_save", "volume")
+DURATIONS = ("once", "repeating", "forever")
 # The terms each kind reads; the others are ignored (forms use this to show only what applies).
 KIND_TERMS: dict[str, frozenset[str]] = {
     "amount_off": frozenset({"amount_off", "currency"}),
@@ -66,6 +67,13 @@ class Coupon(db.Model):
     # Test orders' uses, against the same limits: a test order never uses up a live coupon.
     test_times_redeemed: Mapped[int] = mapped_column(default=0, server_default="0")
     active: Mapped[bool] = mapped_column(default=True)
+    # Payment channel codes the order may be paid with; empty: any channel.
+    channels: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    # A promotion: applied without a code when its terms hold (app/catalog/promotions.py).
+    automatic: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # For a subscription: once (its first order), repeating (and its first duration_in_periods renewals), forever.
+    duration: Mapped[str] = mapped_column(String(10), default="once", server_default="once")
+    duration_in_periods: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     def redeemed_in(self, livemode: bool) -> int:

@@ -12,12 +12,13 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, Sequence
+from typing import Collection, Protocol, Sequence
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
+from app.catalog.coupon_options import coupon_options
 from app.catalog.coupon_wording import describe
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -280,8 +281,9 @@ def _id_list(fields: dict, name: str) -> list[str]:
     return value
 
 
-def _coupon_terms(fields: dict) -> dict:
-    """Validate the terms shared by one coupon and a bulk batch; returns column values."""
+def _coupon_terms(fields: dict, known_channels: Collection[str] | None = None) -> dict:
+    """Validate the terms shared by one coupon and a bulk batch; returns column values. ``known_channels``: the
+    channel codes a coupon may be limited to (the caller knows the payment hub's; None checks only their form)."""
     kind = fields.get("kind")
     if kind not in KINDS:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
@@ -300,6 +302,7 @@ def _coupon_terms(fields: dict) -> dict:
         "max_per_customer": _int_field(fields, "max_per_customer", minimum=1),
         "valid_from": fields.get("valid_from"),
         "valid_until": fields.get("valid_until"),
+        **coupon_options(fields, known_channels=known_channels),
     }
     if kind in ("amount_off", "spend_and_save", "percent_off") and fields.get("currency"):
         try:
@@ -352,10 +355,11 @@ def _tiers(value: object) -> list[dict]:
     return sorted(tiers, key=lambda t: t["min_quantity"])
 
 
-def create_coupon(merchant_id: str, fields: dict) -> Coupon:
+def create_coupon(merchant_id: str, fields: dict, *, known_channels: Collection[str] | None = None) -> Coupon:
     """Create one coupon with the merchant's chosen code."""
     code = normalise_code(fields.get("code"))
-    coupon = Coupon(id=new_id("cpn"), merchant_id=merchant_id, code=code, **_coupon_terms(fields))
+    terms = _coupon_terms(fields, known_channels)
+    coupon = Coupon(id=new_id("cpn"), merchant_id=merchant_id, code=code, **terms)
     db.session.add(coupon)
     try:
         db.session.commit()
@@ -365,14 +369,24 @@ def create_coupon(merchant_id: str, fields: dict) -> Coupon:
     return coupon
 
 
-def generate_coupons(merchant_id: str, fields: dict, *, count: object, prefix: object = "") -> list[Coupon]:
+def generate_coupons(
+    merchant_id: str,
+    fields: dict,
+    *,
+    count: object,
+    prefix: object = "",
+    known_channels: Collection[str] | None = None,
+) -> list[Coupon]:
     """Create ``count`` coupons with the same terms and random codes ``PREFIX-XXXXXXXX``."""
     if type(count) is not int or not 1 <= count <= MAX_BULK:
         raise InvalidRequest(f"count must be between 1 and {MAX_BULK}", param="count")
     prefix = (prefix or "").strip().upper()
     if prefix and not _CODE.match(prefix) or len(prefix) > 40:
         raise InvalidRequest("a prefix is up to 40 letters, digits, '-' or '_'", param="prefix")
-    terms = _coupon_terms(fields)
+    terms = _coupon_terms(fields, known_channels)
+    if terms["automatic"]:
+        # A batch is codes to hand out one by one; an automatic promotion is one coupon that needs none.
+        raise InvalidRequest("an automatic promotion is one coupon: create it alone, not a batch", param="automatic")
     # 8 characters from 32 symbols: 2^40 codes, so guessing one is hopeless and collisions are rare;
     # a set keeps the batch itself free of duplicates, the unique constraint guards the rest.
     codes: set[str] = set()

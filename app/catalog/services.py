@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.catalog.coupons import Discount, discount_for, find_coupon
 from app.catalog.models import Product, Sku, stock_column
+from app.catalog.promotions import best_promotion, one_discount
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.config_cache import cached
@@ -137,13 +138,14 @@ def price_items(
     customer_id: str | None = None,
     currency: object = None,
     free_trial: bool = False,
+    automatic: bool = True,
 ) -> Quote:
     """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
     have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
     the coupon cannot be used. Stock and coupon uses are ``livemode``'s (test orders count theirs apart).
     ``free_trial``: the basket is a new contract's first order that starts the SKU's free trial (the customer has
     not had it), so it costs nothing now (the shopper signs the mandate; its first period is charged when the trial
-    ends)."""
+    ends). ``automatic``: whether automatic promotions apply (not to a renewal: its price is the contract's)."""
     parsed = _parse_items(items)
     currency = parse_currency(currency)
     skus = {
@@ -187,24 +189,31 @@ def price_items(
             f"{max_amount_text(subtotal.currency)}; split it into several orders",
             param="items",
         )
-    discounts: tuple[Discount, ...] = ()
-    if coupon not in (None, "") and free_trial and any(line.sku.trial_days for line in lines):
+    trial = free_trial and any(line.sku.trial_days for line in lines)
+    if coupon not in (None, "") and trial:
         # Nothing is charged today, so the coupon would be used up on nothing (renewals charge the list price).
         raise InvalidRequest(
             "a coupon cannot be used with a free trial: nothing is charged today",
             code="coupon_not_applicable",
             param="coupon",
         )
-    if coupon not in (None, ""):
-        discounts = (
-            discount_for(
-                find_coupon(merchant_id, coupon, livemode=livemode),
-                lines,
-                subtotal.currency,
-                livemode=livemode,
-                customer_id=customer_id,
-            ),
+    typed = (
+        discount_for(
+            find_coupon(merchant_id, coupon, livemode=livemode),
+            lines,
+            subtotal.currency,
+            livemode=livemode,
+            customer_id=customer_id,
         )
+        if coupon not in (None, "")
+        else None
+    )
+    promotion = (
+        best_promotion(merchant_id, lines, subtotal.currency, livemode=livemode, customer_id=customer_id)
+        if automatic and not trial
+        else None
+    )
+    discounts = one_discount(typed, promotion)
     discount = Money.zero(subtotal.currency)
     for line in discounts:
         discount = discount + line.amount

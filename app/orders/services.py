@@ -290,6 +290,7 @@ def create_order(
         customer_id=customer_id,
         currency=currency,
         free_trial=signs_contract and free_trial,
+        automatic=renewal_of is None,
     )
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)

@@ -16,6 +16,7 @@ from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
 from app.platform.values.times import iso_time
 from app.signing.clocks import now_for
+from app.signing.coupon_durations import coupon_for_renewals
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
 from app.signing.state import TERMINAL, can_transition
 from app.signing.trials import claim_trial
@@ -201,6 +202,7 @@ def open_subscription(
         coupon=coupon,
     )
     now = clock.frozen_time if clock else order.created_at
+    coupon_id, coupon_periods = coupon_for_renewals(order.id)
     # Every field the subscription.created event names is set here: column defaults apply only at the flush,
     # after the event was written (it said null for period and cancel_at_period_end).
     sub = Subscription(
@@ -226,6 +228,8 @@ def open_subscription(
         first_order_id=order.id,
         latest_order_id=order.id,
         test_clock_id=clock.id if clock else None,
+        coupon_id=coupon_id,
+        coupon_periods=coupon_periods,
         created_at=now,
         updated_at=now,
     )

@@ -66,6 +66,11 @@ class Subscription(db.Model):
     first_order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), unique=True)
     latest_order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
     test_clock_id: Mapped[str | None] = mapped_column(ForeignKey("test_clocks.id"), index=True)
+    # The coupon its first order was priced with, when that coupon also discounts renewals: up to renewal period
+    # ``coupon_periods`` (repeating), or every one (None: forever). Kept here so a later edit of the coupon, or
+    # its deactivation, never changes what was agreed (app/signing/renewals/coupon_discounts.py).
+    coupon_id: Mapped[str | None] = mapped_column(String(40))
+    coupon_periods: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

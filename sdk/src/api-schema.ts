@@ -250,6 +250,645 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coupons, newest first
+         * @description Filter by active (true/false) and by part of the code (case-insensitive).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                    /** @description only coupons (not) deactivated */
+                    active?: "true" | "false";
+                    /** @description only codes that contain this */
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a coupon
+         * @description A code shoppers type (or, with automatic: true, a promotion applied without one). Amounts are minor units of its currency.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouponInput"];
+                };
+            };
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description parameter_invalid: a term to fix (param names it: a kind's missing amount, a currency, tiers, channels, duration_in_periods, valid_until before valid_from, …); coupon_invalid: a malformed code */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description coupon_code_taken: the merchant has a coupon with this code; idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a batch of coupons with random codes
+         * @description count coupons with the same terms and codes PREFIX-XXXXXXXX (8 characters without 0/O or 1/I), all in the answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouponGenerateInput"];
+                };
+            };
+            responses: {
+                /** @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponList"];
+                    };
+                };
+                /** @description parameter_invalid: a term to fix (param names it: a kind's missing amount, a currency, tiers, channels, duration_in_periods, valid_until before valid_from, …); coupon_invalid: a malformed code; an automatic promotion cannot be generated as a batch */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description coupon_code_taken: a generated code collided with an existing one, generate again; idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a coupon */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Change a coupon's description, validity window or limits
+         * @description Only the fields sent change; null clears a limit or a date. The code and the discount stay: orders were priced with them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CouponUpdate"];
+                };
+            };
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description parameter_invalid: valid_until is not after valid_from, or max_redemptions is below the uses so far */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a coupon
+         * @description It can no longer be used; orders already priced with it keep their discount, and subscriptions opened with it keep theirs. Deactivating it again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{id}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a coupon's uses, newest first
+         * @description The key's mode's orders that redeemed it; released: the order closed unpaid and gave its use back.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of CouponRedemption objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponRedemptionList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{id}/balance": {
         parameters: {
             query?: never;
@@ -8909,6 +9548,342 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         /**
+         * Coupon
+         * @description A coupon, its terms and its uses by the key's mode's orders.
+         */
+        Coupon: {
+            active: boolean;
+            amount_off: number | null;
+            automatic: boolean;
+            /** @description payment channels the order may be paid with; empty: any */
+            channels: string[];
+            code: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            currency: string | null;
+            /** @description the discount line shoppers see */
+            description: string;
+            /** @enum {string} */
+            duration: "once" | "repeating" | "forever";
+            duration_in_periods: number | null;
+            /** @example cpn_1a2b3c */
+            id: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "spend_and_save" | "volume";
+            max_discount: number | null;
+            max_per_customer: number | null;
+            max_redemptions: number | null;
+            min_subtotal: number | null;
+            /** @constant */
+            object: "coupon";
+            percent_bps: number | null;
+            product_ids: string[];
+            sku_ids: string[];
+            /**
+             * @description whether a shopper can use it now, for the key's mode
+             * @enum {string}
+             */
+            state: "active" | "scheduled" | "expired" | "used up" | "deactivated";
+            tiers: components["schemas"]["CouponTier"][] | null;
+            /** @description uses by orders of the key's mode (closed unpaid orders give theirs back) */
+            times_redeemed: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_from: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_until: string | null;
+        };
+        /** CouponGenerateInput */
+        CouponGenerateInput: {
+            /**
+             * @description minor units (amount_off, spend_and_save)
+             * @default null
+             */
+            amount_off?: number | null;
+            /**
+             * @description a promotion: applies without a code when its terms hold (the best one for the shopper, one discount per order)
+             * @default false
+             */
+            automatic?: boolean;
+            /**
+             * @description payment channel codes the order may be paid with (empty: any); paying with another is refused
+             * @default null
+             */
+            channels?: string[] | null;
+            /** @description how many codes */
+            count: number;
+            /**
+             * @description lowercase ISO 4217; needed with an amount
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description the discount line shoppers see (default: the terms in short)
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * @description for a subscription: once (its first order), repeating (also its first duration_in_periods renewals), forever (every renewal)
+             * @default once
+             * @enum {string}
+             */
+            duration?: "once" | "repeating" | "forever";
+            /**
+             * @description repeating only: how many renewals it discounts
+             * @default null
+             */
+            duration_in_periods?: number | null;
+            /**
+             * @description amount_off, percent_off, spend_and_save (amount_off once min_subtotal is reached), volume (a percentage per line by quantity: tiers)
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "spend_and_save" | "volume";
+            /**
+             * @description a cap in minor units (percent_off)
+             * @default null
+             */
+            max_discount?: number | null;
+            /** @default null */
+            max_per_customer?: number | null;
+            /**
+             * @description uses in all (each mode counts its own)
+             * @default null
+             */
+            max_redemptions?: number | null;
+            /**
+             * @description minor units (spend_and_save)
+             * @default null
+             */
+            min_subtotal?: number | null;
+            /**
+             * @description basis points, 1–10000 (percent_off)
+             * @default null
+             */
+            percent_bps?: number | null;
+            /**
+             * @description codes read PREFIX-XXXXXXXX
+             * @default null
+             */
+            prefix?: string | null;
+            /**
+             * @description only these products (empty: all)
+             * @default null
+             */
+            product_ids?: string[] | null;
+            /**
+             * @description only these SKUs (empty: all)
+             * @default null
+             */
+            sku_ids?: string[] | null;
+            /**
+             * @description volume: [{min_quantity, percent_bps}]
+             * @default null
+             */
+            tiers?: components["schemas"]["Tier"][] | null;
+            /** @default null */
+            valid_from?: (string | number) | null;
+            /** @default null */
+            valid_until?: (string | number) | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** CouponInput */
+        CouponInput: {
+            /**
+             * @description minor units (amount_off, spend_and_save)
+             * @default null
+             */
+            amount_off?: number | null;
+            /**
+             * @description a promotion: applies without a code when its terms hold (the best one for the shopper, one discount per order)
+             * @default false
+             */
+            automatic?: boolean;
+            /**
+             * @description payment channel codes the order may be paid with (empty: any); paying with another is refused
+             * @default null
+             */
+            channels?: string[] | null;
+            /** @description 1–64 letters, digits, '-' or '_'; stored upper case */
+            code: string;
+            /**
+             * @description lowercase ISO 4217; needed with an amount
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description the discount line shoppers see (default: the terms in short)
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * @description for a subscription: once (its first order), repeating (also its first duration_in_periods renewals), forever (every renewal)
+             * @default once
+             * @enum {string}
+             */
+            duration?: "once" | "repeating" | "forever";
+            /**
+             * @description repeating only: how many renewals it discounts
+             * @default null
+             */
+            duration_in_periods?: number | null;
+            /**
+             * @description amount_off, percent_off, spend_and_save (amount_off once min_subtotal is reached), volume (a percentage per line by quantity: tiers)
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "spend_and_save" | "volume";
+            /**
+             * @description a cap in minor units (percent_off)
+             * @default null
+             */
+            max_discount?: number | null;
+            /** @default null */
+            max_per_customer?: number | null;
+            /**
+             * @description uses in all (each mode counts its own)
+             * @default null
+             */
+            max_redemptions?: number | null;
+            /**
+             * @description minor units (spend_and_save)
+             * @default null
+             */
+            min_subtotal?: number | null;
+            /**
+             * @description basis points, 1–10000 (percent_off)
+             * @default null
+             */
+            percent_bps?: number | null;
+            /**
+             * @description only these products (empty: all)
+             * @default null
+             */
+            product_ids?: string[] | null;
+            /**
+             * @description only these SKUs (empty: all)
+             * @default null
+             */
+            sku_ids?: string[] | null;
+            /**
+             * @description volume: [{min_quantity, percent_bps}]
+             * @default null
+             */
+            tiers?: components["schemas"]["Tier"][] | null;
+            /** @default null */
+            valid_from?: (string | number) | null;
+            /** @default null */
+            valid_until?: (string | number) | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * CouponList
+         * @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after.
+         */
+        CouponList: {
+            data: components["schemas"]["Coupon"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** CouponListQuery */
+        CouponListQuery: {
+            /**
+             * @description only coupons (not) deactivated
+             * @default null
+             * @enum {string}
+             */
+            active?: "true" | "false";
+            /**
+             * @description only codes that contain this
+             * @default null
+             */
+            code?: string;
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * CouponRedemption
+         * @description One order's use of a coupon.
+         */
+        CouponRedemption: {
+            amount: components["schemas"]["Money"];
+            coupon: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            customer: string;
+            /** @example red_1a2b3c */
+            id: string;
+            /** @constant */
+            object: "coupon_redemption";
+            order: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            released_at: string | null;
+            /**
+             * @description released: the order closed unpaid
+             * @enum {string}
+             */
+            status: "active" | "released";
+        };
+        /**
+         * CouponRedemptionList
+         * @description A page of CouponRedemption objects, oldest cursor first; pass the last id as starting_after.
+         */
+        CouponRedemptionList: {
+            data: components["schemas"]["CouponRedemption"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** CouponTier */
+        CouponTier: {
+            min_quantity: number;
+            percent_bps: number;
+        };
+        /**
+         * CouponUpdate
+         * @description Only what changes (the code and the discount stay: orders were priced with them); null clears a limit or a
+         *     date.
+         */
+        CouponUpdate: {
+            /** @default null */
+            description?: string | null;
+            /** @default null */
+            max_per_customer?: number | null;
+            /** @default null */
+            max_redemptions?: number | null;
+            /** @default null */
+            valid_from?: (string | number) | null;
+            /** @default null */
+            valid_until?: (string | number) | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
          * CustomerBalance
          * @description A customer's wallet balance per currency.
          */
@@ -10385,6 +11360,21 @@ export interface components {
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
+        /** RedemptionListQuery */
+        RedemptionListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
         /**
          * RedirectAction
          * @description Send the shopper to url.
@@ -11612,6 +12602,13 @@ export interface components {
             limit?: number;
             /** @default null */
             starting_after?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** Tier */
+        Tier: {
+            min_quantity: number;
+            percent_bps: number;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };

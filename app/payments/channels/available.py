@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.catalog.coupon_channels import order_channel_limit
 from app.extensions import db
+from app.orders.models import Order
 from app.payments.channels.registry import adapter_for, channel_spec
 from app.payments.channels.routing import channel_offers
 from app.payments.models import ChannelConfig
@@ -50,8 +52,11 @@ def available_channels(
     if order is not None:
         amount, currency, livemode = order.total, order.currency, order.livemode
     channels = []
+    # An order priced with a coupon limited to some channels is offered only those (a Prospect has no coupon yet:
+    # the checkout panel limits its channels by the quote's coupon).
+    limit = order_channel_limit(order.id) if isinstance(order, Order) else None
     for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode):
-        if offer.refusal is not None:
+        if offer.refusal is not None or (limit is not None and offer.code not in limit[1]):
             continue
         adapter, note = adapter_for(offer.code, merchant_id), None
         refuse = getattr(adapter, "refuse", None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
+from app.catalog.coupon_channels import refuse_channel_outside_coupon
 from app.errors import InvalidRequest
 from app.merchants.config_cache import cached
 from app.payments.channels import breaker
@@ -159,6 +160,8 @@ def require_channel(order, code: str) -> ChannelOffer:
                     code="channel_unavailable",
                     param="channel",
                 )
+            if getattr(order, "id", None) is not None:
+                refuse_channel_outside_coupon(order.id, code, {o.code: o.name for o in offers})
             return offer
     raise InvalidRequest(
         f"channel {code!r} is not available for this order; use one of {usable}",

@@ -28,7 +28,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_, or_
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.services import price_items
@@ -70,6 +70,11 @@ def batchable() -> ColumnElement[bool]:
         Subscription.mandate_status == "active",
         Subscription.cancel_at_period_end.is_(False),
         Subscription.next_sku_id.is_(None),
+        # A renewal its coupon discounts is priced by the per-contract path (app/signing/coupon_durations.py).
+        or_(
+            Subscription.coupon_id.is_(None),
+            and_(Subscription.coupon_periods.is_not(None), Subscription.period + 1 > Subscription.coupon_periods),
+        ),
         ~opened,
     )
 
@@ -184,6 +189,7 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
             livemode=sub.livemode,
             customer_id=sub.customer_id,
             currency=sub.currency,
+            automatic=False,  # a renewal charges the contract's price, as the per-contract path does
         )
     except KassaError:
         return None  # no longer sold: the per-contract path records why the try failed

@@ -39,6 +39,7 @@ from app.platform.values.times import iso_time
 from app.signing import hooks
 from app.signing.changes import end_with_paid_period
 from app.signing.contracts import StaleSubscription, change, subscription_object
+from app.signing.coupon_durations import renewal_discount
 from app.signing.mandates import replaced_mandate, replaced_since, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
@@ -95,6 +96,9 @@ def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:
         # Open through the whole dunning schedule, so every try charges this one order.
         expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1),
     )
+    discount = renewal_discount(sub.coupon_id, sub.coupon_periods, sub.period + 1, order)
+    if discount:
+        _amend_total(order, order.total - discount)  # the contract's coupon (repeating or forever)
     noticed = noticed_price(sub)
     if noticed is not None and order.total > noticed:
         _amend_total(order, noticed)  # raised since the notice: this period is charged what the notice said

@@ -9,6 +9,7 @@ from app.web.api import (  # noqa: E402,F401
     catalog,
     catalog_admin,
     checkout_sessions,
+    coupons,
     customers,
     disputes,
     docs,

@@ -16,6 +16,11 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
         "cancel it.",
         r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|fulfilment|stream|change_payment_method))?)?$",
     ),
+    (
+        "Coupons",
+        "Discount codes and automatic promotions: create one or a generated batch, change, deactivate, read uses.",
+        r"^/coupons",
+    ),
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     (
         "Refunds",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from flask import request
 from flask_babel import gettext
 
+from app.catalog.coupon_channels import allowed_channels
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
@@ -195,6 +196,9 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
         currency=quote.currency if quote else "usd",
     )
     channels = [] if free else available_channels(sale.merchant.id, prospect)
+    # A coupon limited to some channels is valid only when paying with one of them: only those are offered.
+    limit = allowed_channels(d.coupon for d in quote.discounts) if quote else None
+    channels = [c for c in channels if limit is None or c.code in limit]
     vouched = may_save(sale.customer_source)
     return {
         "saved_methods": active_methods(

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
+    BooleanField,
     DateTimeLocalField,
     HiddenField,
     IntegerField,
@@ -370,6 +371,13 @@ def kinds_using(field_name: str) -> list[str]:
     return [kind for kind in KIND_LABELS if DISCOUNT_FIELDS[field_name] in KIND_TERMS[kind]]
 
 
+DURATION_CHOICES = [
+    SelectChoice("once", "its first order only"),
+    SelectChoice("repeating", "its first order and some renewals"),
+    SelectChoice("forever", "its first order and every renewal"),
+]
+
+
 class CouponForm(FlaskForm):
     code = StringField("Code", validators=[Length(max=64)])
     bulk_count = IntegerField("Or generate this many random codes", validators=[Optional(), NumberRange(1, 1000)])
@@ -394,6 +402,18 @@ class CouponForm(FlaskForm):
     valid_until = DateTimeLocalField("Valid until (UTC)", validators=[Optional()])
     max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
     max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
+    channels = SelectMultipleField(
+        "Only when paying with (none selected: any payment method)",
+        choices=[],
+        validate_choice=False,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    automatic = BooleanField("Apply automatically, without a code (a promotion), when its terms hold")
+    duration = SelectField("On a subscription, it discounts", choices=DURATION_CHOICES, default="once")
+    duration_in_periods = IntegerField(
+        "Renewals discounted (for “the first order and some renewals”)", validators=[Optional(), NumberRange(1, 1200)]
+    )
 
     def validate_code(self, field) -> None:
         if not field.data and not self.bulk_count.data:
@@ -429,6 +449,10 @@ class CouponForm(FlaskForm):
             "valid_until": _utc(self.valid_until.data),
             "max_redemptions": self.max_redemptions.data,
             "max_per_customer": self.max_per_customer.data,
+            "channels": list(self.channels.data or []),
+            "automatic": bool(self.automatic.data),
+            "duration": self.duration.data,
+            "duration_in_periods": self.duration_in_periods.data if self.duration.data == "repeating" else None,
         }
         for name, target in (("amount", "amount_off"), ("min_spend", "min_subtotal"), ("cap", "max_discount")):
             field = getattr(self, name)

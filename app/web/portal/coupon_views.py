@@ -24,6 +24,8 @@ from app.catalog.coupons import (
 )
 from app.catalog.products import sku_labels
 from app.errors import KassaError
+from app.payments.channels.registry import channel_codes
+from app.payments.channels.routing import channel_offers
 from app.platform.db.types import utcnow
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
@@ -43,6 +45,7 @@ _TERM_MESSAGES = {
     "min_subtotal": "Enter the spend that earns the discount, e.g. 50.00.",
     "max_discount": "Enter the largest discount, e.g. 5.00, or leave it empty.",
     "valid_until": "Choose a “Valid until” after “Valid from”.",
+    "duration_in_periods": "Enter how many renewals it discounts, from 1 to 1200.",
 }
 
 
@@ -59,6 +62,11 @@ def _record_coupon_error(form, error: KassaError) -> None:
 
 def _sku_choices(merchant_id: str) -> list[SelectChoice]:
     return [SelectChoice(sku_id, label) for sku_id, label in sku_labels(merchant_id)]
+
+
+def _channel_choices(merchant_id: str) -> list[SelectChoice]:
+    """The payment methods the merchant has switched on, by the names shoppers see."""
+    return [SelectChoice(offer.code, offer.name) for offer in channel_offers(merchant_id) if offer.enabled]
 
 
 def _codes_csv(codes: list[str]) -> str:
@@ -85,6 +93,7 @@ def coupons():
 def coupon_new():
     form = CouponForm()
     form.sku_ids.choices = _sku_choices(current_user.merchant_id)
+    form.channels.choices = _channel_choices(current_user.merchant_id)
     if form.validate_on_submit():
         fields = form.fields_for_service()
         if not form.errors:
@@ -92,7 +101,11 @@ def coupon_new():
                 if form.bulk_count.data:
                     with audit("coupon.generate", Coupon):
                         batch = generate_coupons(
-                            current_user.merchant_id, fields, count=form.bulk_count.data, prefix=form.prefix.data
+                            current_user.merchant_id,
+                            fields,
+                            count=form.bulk_count.data,
+                            prefix=form.prefix.data,
+                            known_channels=channel_codes(),
                         )
                     codes = [c.code for c in batch]
                     # The batch is shown on this answer only, with its CSV, rather than behind a URL.
@@ -103,7 +116,7 @@ def coupon_new():
                         filename=f"{form.prefix.data or 'codes'}.csv",
                     )
                 with audit("coupon.create", Coupon):
-                    coupon = create_coupon(current_user.merchant_id, fields)
+                    coupon = create_coupon(current_user.merchant_id, fields, known_channels=channel_codes())
             except KassaError as error:
                 _record_coupon_error(form, error)
             else:
