@@ -15,6 +15,12 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
         "Price a basket, open an order, pay it (or change how), follow its status, confirm or cancel it.",
         r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|stream|change_payment_method))?)?$",
     ),
+    (
+        "Campaigns and personal coupons",
+        "Campaigns that issue a customer a single-use coupon when they pay or subscribe, within a budget; coupons "
+        "issued by hand; a customer's wallet of coupons, which their checkout offers.",
+        r"^/campaigns|^/customers/\{id\}/coupons$|^/orders/\{id\}/coupons$",
+    ),
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     (
         "Refunds",
