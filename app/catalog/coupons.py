@@ -463,8 +463,9 @@ def deactivate_coupon(merchant_id: str, coupon_id: str) -> Coupon:
 def list_coupons(
     merchant_id: str, *, q: str | None = None, limit: int = 50, offset: int = 0
 ) -> tuple[list[Coupon], bool]:
-    """Newest first, optionally those whose code contains ``q``."""
-    query = select(Coupon).where(Coupon.merchant_id == merchant_id)
+    """Newest first, optionally those whose code contains ``q``; personal coupons (one customer's, thousands of them
+    from a campaign) are listed with their campaign or customer, not here."""
+    query = select(Coupon).where(Coupon.merchant_id == merchant_id, Coupon.customer_id.is_(None))
     if q:
         query = query.where(Coupon.code.contains(q.strip().upper(), autoescape=True))
     rows = list(db.session.scalars(query.order_by(Coupon.id.desc()).offset(offset).limit(limit + 1)))
