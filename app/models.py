@@ -1,6 +1,7 @@
 """Imports every model so metadata is complete (Alembic autogenerate, relationships)."""
 
 from app.audit.models import AuditEntry  # noqa: F401
+from app.catalog.campaign_models import Campaign, CampaignIssuance  # noqa: F401
 from app.catalog.coupon_models import Coupon, CouponRedemption  # noqa: F401
 from app.catalog.models import Product, ProductImage, Sku, SkuPrice  # noqa: F401
 from app.checkout_sessions.models import CheckoutSession  # noqa: F401

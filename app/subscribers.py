@@ -3,6 +3,7 @@ register the same handlers."""
 
 from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (order.paid → session complete)
 from app.orders import (
+    campaign_triggers,  # noqa: F401  (order.paid, subscription.activated → a campaign issues a coupon)
     fulfilment,  # noqa: F401  (order.paid → fulfil)
     topups,  # noqa: F401,E402  (order.paid of a top-up → credit the wallet)
 )

@@ -43,6 +43,8 @@ class Coupon(db.Model):
             "max_redemptions IS NULL OR test_times_redeemed <= max_redemptions", name="test_redemptions_within_limit"
         ),
         CheckConstraint("test_times_redeemed >= 0", name="test_redemptions_not_negative"),
+        # A customer's wallet is one indexed read.
+        Index("ix_coupons_merchant_customer", "merchant_id", "customer_id"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -75,6 +77,10 @@ class Coupon(db.Model):
     duration: Mapped[str] = mapped_column(String(10), default="once", server_default="once")
     duration_in_periods: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # A personal coupon (issued to one customer, app/catalog/coupon_wallet.py): only that customer's orders of that
+    # mode may use it. NULL for a code anyone may type.
+    customer_id: Mapped[str | None] = mapped_column(String(200))
+    livemode: Mapped[bool | None]
 
     def redeemed_in(self, livemode: bool) -> int:
         """How many times orders of that mode use it."""

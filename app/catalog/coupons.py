@@ -106,6 +106,20 @@ def find_coupon(merchant_id: str, code: object, *, livemode: bool, now: datetime
     return coupon
 
 
+def check_holder(coupon: Coupon, customer_id: str | None, livemode: bool) -> None:
+    """A personal coupon serves only its customer's orders of its mode: a 4xx for anyone else (a quote that names
+    no customer may still price it; the order names one)."""
+    if coupon.livemode is not None and coupon.livemode != livemode:
+        raise InvalidRequest(f"the coupon code {coupon.code} is not valid", code="coupon_invalid", param="coupon")
+    if customer_id is not None and customer_id != coupon.customer_id:
+        raise InvalidRequest(
+            f"the coupon {coupon.code} was issued to another customer: only they can use it",
+            code="coupon_not_yours",
+            param="coupon",
+            status=403,
+        )
+
+
 def _customer_uses(coupon_id: str, customer_id: str, livemode: bool) -> int:
     return (
         db.session.scalar(
@@ -136,6 +150,8 @@ def discount_for(
 ) -> Discount:
     """The discount ``coupon`` gives this basket (of an order of ``livemode``), or a 4xx saying why it does not
     apply."""
+    if coupon.customer_id is not None:
+        check_holder(coupon, customer_id, livemode)
     if (
         coupon.max_per_customer is not None
         and customer_id
@@ -179,6 +195,8 @@ def redeem_coupon(
     count against the limit (which also locks the coupon row, serialising the per-customer check), then the
     redemption row, unique per order."""
     coupon = discount.coupon
+    if coupon.customer_id is not None:
+        check_holder(coupon, customer_id, livemode)
     uses = redeemed_column(livemode)
     counted = db.session.execute(
         update(Coupon)
@@ -459,8 +477,9 @@ def deactivate_coupon(merchant_id: str, coupon_id: str) -> Coupon:
 def list_coupons(
     merchant_id: str, *, q: str | None = None, limit: int = 50, offset: int = 0
 ) -> tuple[list[Coupon], bool]:
-    """Newest first, optionally those whose code contains ``q``."""
-    query = select(Coupon).where(Coupon.merchant_id == merchant_id)
+    """Newest first, optionally those whose code contains ``q``; personal coupons (one customer's, thousands of them
+    from a campaign) are listed with their campaign or customer, not here."""
+    query = select(Coupon).where(Coupon.merchant_id == merchant_id, Coupon.customer_id.is_(None))
     if q:
         query = query.where(Coupon.code.contains(q.strip().upper(), autoescape=True))
     rows = list(db.session.scalars(query.order_by(Coupon.id.desc()).offset(offset).limit(limit + 1)))

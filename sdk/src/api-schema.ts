@@ -66,6 +66,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns of this key's mode, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of Campaign objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a campaign that issues personal coupons
+         * @description Each time its rule fires for a customer the merchant's server named, while the campaign runs and its budget lasts, that customer gets a single-use coupon with the template's terms in their wallet (GET /customers/{id}/coupons). Each order or subscription earns at most one coupon per campaign; first_order at most one per customer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignInput"];
+                };
+            };
+            responses: {
+                /** @description A campaign and how much of its budget it has spent. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it: ends_at before starts_at, an unknown template_coupon, a discount budget on a template without a ceiling, min_amount on a rule other than paid_order) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused, idempotency_request_in_progress: see Idempotency */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the campaign's id (cmp_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A campaign and how much of its budget it has spent. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such campaign (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a campaign now
+         * @description It issues no more coupons; those already issued stay valid. Ending it again answers the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the campaign's id (cmp_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A campaign and how much of its budget it has spent. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such campaign (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused, idempotency_request_in_progress: see Idempotency */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkout_sessions": {
         parameters: {
             query?: never;
@@ -1030,6 +1374,180 @@ export interface paths {
                     };
                 };
                 /** @description subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending as the customer or merchant asked) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's coupon wallet: their personal coupons they can use now
+         * @description Unused, started and not expired, of this key's mode; soonest to expire first (at most 100).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer's id (the merchant's own reference) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The customer's coupons they can use now, soonest to expire first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalCouponList"];
+                    };
+                };
+                /** @description parameter_invalid: id: the customer id is blank or over 200 characters */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a personal coupon to a customer
+         * @description A new single-use code with the terms of the coupon given, bound to this customer id and this key's mode: another customer's order using it gets 403 coupon_not_yours.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the customer's id (the merchant's own reference) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonalCouponInput"];
+                };
+            };
+            responses: {
+                /** @description A single-use coupon only its customer's orders (of its mode) can use. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalCoupon"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters; coupon: a personal coupon cannot be a template) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon to issue from */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused, idempotency_request_in_progress: see Idempotency */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3110,6 +3628,96 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coupon wallet of an order's customer, to apply one at checkout
+         * @description Publishable key with the order's client_secret (or secret key). Only a customer the merchant's server named (a checkout session or a secret key) has a wallet: for a guest or a browser-claimed id the list is empty.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the order's client_secret; required with a publishable key */
+                    client_secret?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The customer's coupons they can use now, soonest to expire first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalCouponList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9356,6 +9964,127 @@ export interface components {
              */
             subscription?: string | null;
         };
+        /**
+         * Campaign
+         * @description A campaign and how much of its budget it has spent.
+         */
+        Campaign: {
+            budget: components["schemas"]["CampaignBudget"];
+            coupon_valid_days: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            /** @description the ceilings of the coupons issued so far, summed (minor units) */
+            discount_committed: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            ended_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            ends_at: string | null;
+            id: string;
+            issued_count: number;
+            livemode: boolean;
+            min_amount: components["schemas"]["Money"] | null;
+            name: string;
+            /** @constant */
+            object: "campaign";
+            /** @enum {string} */
+            rule: "first_order" | "paid_order" | "subscription_start";
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            starts_at: string;
+            /** @enum {string} */
+            status: "scheduled" | "running" | "exhausted" | "ended";
+            template_coupon: string;
+        };
+        /** CampaignBudget */
+        CampaignBudget: {
+            /** @description max_discount_total's currency */
+            currency: string | null;
+            max_discount_total: number | null;
+            max_issued: number | null;
+        };
+        /**
+         * CampaignInput
+         * @description A new campaign: each time its rule fires for a customer while it runs and its budget lasts, that customer
+         *     gets a single-use coupon with the template coupon's terms.
+         */
+        CampaignInput: {
+            /**
+             * @description each issued coupon's lifetime (default: the template's end)
+             * @default null
+             */
+            coupon_valid_days?: number | null;
+            /** @default null */
+            ends_at?: (string | number) | null;
+            /**
+             * @description the most all its coupons can take off together, in minor units of the template's currency: each issued coupon reserves its ceiling (needs a template with one)
+             * @default null
+             */
+            max_discount_total?: number | null;
+            /**
+             * @description the most coupons it issues
+             * @default null
+             */
+            max_issued?: number | null;
+            /**
+             * @description paid_order only: the least order total
+             * @default null
+             */
+            min_amount?: components["schemas"]["MoneyInput"] | null;
+            name: string;
+            /**
+             * @description first_order: a customer's first paid order; paid_order: every paid order (of at least min_amount); subscription_start: a subscription that becomes active. Only customers the merchant's server named (a secret key or a checkout session) earn coupons
+             * @enum {string}
+             */
+            rule: "first_order" | "paid_order" | "subscription_start";
+            /**
+             * @description default: now
+             * @default null
+             */
+            starts_at?: (string | number) | null;
+            /**
+             * @description the coupon whose terms every issued coupon copies (deactivate it if its own code should not be typed by anyone)
+             * @example cpn_1a2b3c
+             */
+            template_coupon: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * CampaignList
+         * @description A page of Campaign objects, oldest cursor first; pass the last id as starting_after.
+         */
+        CampaignList: {
+            data: components["schemas"]["Campaign"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** CampaignListQuery */
+        CampaignListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
         /** ChangePaymentMethodInput */
         ChangePaymentMethodInput: {
             /**
@@ -10403,6 +11132,18 @@ export interface components {
             /** @example usd */
             currency: string;
         };
+        /** MoneyInput */
+        MoneyInput: {
+            amount: number;
+            /**
+             * @description lowercase ISO 4217
+             * @example usd
+             * @enum {string}
+             */
+            currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
         /**
          * NoAction
          * @description Nothing for the client to follow.
@@ -11040,6 +11781,69 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "unknown" | "paid" | "failed";
             tries: number;
+        };
+        /**
+         * PersonalCoupon
+         * @description A single-use coupon only its customer's orders (of its mode) can use.
+         */
+        PersonalCoupon: {
+            amount_off: number | null;
+            /** @description what the shopper enters (or applies from their wallet at checkout) */
+            code: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            currency: string | null;
+            customer: string;
+            description: string;
+            id: string;
+            kind: string;
+            livemode: boolean;
+            max_discount: number | null;
+            min_subtotal: number | null;
+            /** @constant */
+            object: "coupon";
+            percent_bps: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_from: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_until: string | null;
+        };
+        /**
+         * PersonalCouponInput
+         * @description Issue one personal coupon to the customer.
+         */
+        PersonalCouponInput: {
+            /**
+             * @description the coupon whose terms to issue (its template)
+             * @example cpn_1a2b3c
+             */
+            coupon: string;
+            /**
+             * @description default: until the template's end
+             * @default null
+             */
+            valid_days?: number | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * PersonalCouponList
+         * @description The customer's coupons they can use now, soonest to expire first.
+         */
+        PersonalCouponList: {
+            data: components["schemas"]["PersonalCoupon"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
         };
         /**
          * PriceInput

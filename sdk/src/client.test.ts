@@ -287,3 +287,18 @@ test("an order the customer has not agreed to is refused before any request, in 
   }
   assert.equal(calls.length, 0);
 });
+
+test("listCoupons reads the wallet of the order's customer with the order's client secret", async () => {
+  const calls: Call[] = [];
+  const fakeFetch = (async (url: string) => {
+    calls.push({ url, body: null });
+    return new Response(JSON.stringify({ object: "list", has_more: false, data: [{ id: "cpn_1", object: "coupon",
+      code: "ABCDEFGHJKLM", description: "$5 off", customer: "cus_1" }] }));
+  }) as unknown as typeof fetch;
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+  const coupons = await kassa.listCoupons("ord_1", "ord_1_secret_s");
+  assert.deepEqual(coupons.map((c) => c.code), ["ABCDEFGHJKLM"]);
+  assert.equal(calls[0].url, "https://kassa.test/api/v1/orders/ord_1/coupons?client_secret=ord_1_secret_s");
+  await assert.rejects(kassa.listCoupons("ord_2"), (e: KassaError) => e.code === "client_secret_required");
+});

@@ -9,8 +9,8 @@ import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import { SharedWait } from "./shared-wait";
 import type { components } from "./api-schema";
-import type { ChannelCode, CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions,
-  Subscription, SubscribeParams } from "./types";
+import type { ChannelCode, CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, PersonalCoupon, Quote,
+  QuoteOptions, Subscription, SubscribeParams } from "./types";
 import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike,
   type WaitOptions } from "./wait";
 
@@ -215,6 +215,18 @@ export class KassaClient {
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "getOrder needs the order's client_secret", { param: "client_secret" });
     return this.readOrder(orderId, secret);
+  }
+
+  /** The personal coupons of the order's customer that they can use now (their wallet), to offer before paying;
+   * apply one by creating the order with its ``code``. Empty for a guest or a customer only the browser named:
+   * only a checkout session (or the merchant's server) vouches for who the shopper is. */
+  async listCoupons(orderId: string, clientSecret?: string): Promise<PersonalCoupon[]> {
+    const secret = clientSecret ?? this.secrets.get(orderId);
+    if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
+      "listCoupons needs the order's client_secret", { param: "client_secret" });
+    const wallet = await this.call<{ data: PersonalCoupon[] }>("GET", `/orders/${encodeURIComponent(orderId)}/coupons`,
+      { query: { client_secret: secret } });
+    return wallet.data;
   }
 
   /** The order, read with ``secret``; a secret is remembered only once Kassa has taken it, so a mistyped one given

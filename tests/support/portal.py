@@ -123,6 +123,7 @@ class World:
     saved_method: str = ""
     invitation: str = ""
     invitation_token: str = ""
+    campaign: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -198,6 +199,13 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         image = add_product_image(merchant_id, product, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64).id
         coupon = create_coupon(
             merchant_id, {"code": f"WORLD{merchant_id[-6:]}", "kind": "percent_off", "percent_bps": 1000}
+        ).id
+        from app.catalog.campaigns import CampaignTerms, create_campaign
+
+        campaign = create_campaign(
+            merchant_id,
+            CampaignTerms(name="World campaign", rule="paid_order", template_coupon_id=coupon),
+            livemode=False,
         ).id
         from app.risk.lists import add_entry
         from app.risk.rules import create_rule
@@ -313,6 +321,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
             sku=sku,
             image=str(image),
             coupon=coupon,
+            campaign=campaign,
             risk_entry=risk_entry,
             risk_rule=risk_rule,
             subscription=subscription.id,
@@ -532,6 +541,7 @@ def fill(rule: str, world: World) -> str:
         "sku_id": world.sku,
         "image_id": world.image,
         "coupon_id": world.coupon,
+        "campaign_id": world.campaign,
         "entry_id": world.risk_entry,
         "rule_id": world.risk_rule,
         "subscription_id": world.subscription,

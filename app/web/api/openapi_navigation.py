@@ -21,6 +21,12 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
         "Discount codes and automatic promotions: create one or a generated batch, change, deactivate, read uses.",
         r"^/coupons",
     ),
+    (
+        "Campaigns and personal coupons",
+        "Campaigns that issue a customer a single-use coupon when they pay or subscribe, within a budget; coupons "
+        "issued by hand; a customer's wallet of coupons, which their checkout offers.",
+        r"^/campaigns|^/customers/\{id\}/coupons$|^/orders/\{id\}/coupons$",
+    ),
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     (
         "Refunds",

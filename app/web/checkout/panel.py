@@ -14,6 +14,7 @@ from flask import request
 from flask_babel import gettext
 
 from app.catalog.coupon_channels import allowed_channels
+from app.catalog.coupon_wallet import wallet
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
@@ -207,6 +208,10 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
         if vouched and channels
         else [],
         "can_save": vouched and any(saves_methods(c.code) for c in channels),
+        # A customer the merchant's server vouched for sees their personal coupons, to apply one in a press.
+        "wallet_coupons": wallet(sale.merchant.id, sale.customer_id, livemode=sale.livemode)
+        if is_authenticated(sale.customer_source)
+        else [],
         "product": sale.product,
         "merchant": sale.merchant,
         "checkout": sale.checkout,

@@ -71,6 +71,7 @@ NAV_ITEMS: list[NavItem | NavGroup] = [
         (
             NavItem("Products", "portal.products", "catalog.manage"),
             NavItem("Coupons", "portal.coupons", "catalog.manage"),
+            NavItem("Campaigns", "portal.campaigns", "catalog.manage", area=("portal.campaign",)),
         ),
     ),
     # Everyone may watch where orders are; the switches inside need channels.manage.

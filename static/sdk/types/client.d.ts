@@ -5,7 +5,7 @@ import { type KassaPlugin } from "./plugins";
 import { type Locale } from "./i18n";
 import { type PageLike, type PaymentReturn } from "./redirect";
 import type { components } from "./api-schema";
-import type { ChannelCode, CreateOrderParams, Order, Payment, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
+import type { ChannelCode, CreateOrderParams, Order, Payment, PersonalCoupon, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
 type Schemas = components["schemas"];
 export interface KassaOptions {
@@ -93,6 +93,10 @@ export declare class KassaClient {
     }>;
     /** Read an order with its client secret (remembered from createOrder, or given). */
     getOrder(orderId: string, clientSecret?: string): Promise<Order>;
+    /** The personal coupons of the order's customer that they can use now (their wallet), to offer before paying;
+     * apply one by creating the order with its ``code``. Empty for a guest or a customer only the browser named:
+     * only a checkout session (or the merchant's server) vouches for who the shopper is. */
+    listCoupons(orderId: string, clientSecret?: string): Promise<PersonalCoupon[]>;
     /** The order, read with ``secret``; a secret is remembered only once Kassa has taken it, so a mistyped one given
      * once never stands in for the order's own. */
     private readOrder;

@@ -33,6 +33,8 @@ export type Channel = Omit<Schemas["Order"]["available_channels"][number], "code
 export type OrderStatus = Schemas["Order"]["status"];
 /** A card a vouched-for customer saved for one-press purchases (GET /customers/{id}/payment_methods, secret key). */
 export type SavedPaymentMethod = Schemas["PaymentMethod"];
+/** A single-use coupon only its customer can use (listCoupons: the wallet of an order's customer). */
+export type PersonalCoupon = Schemas["PersonalCoupon"];
 /** What the client does next after ``pay``: the document's PaymentWithAction.next_action (redirect, qr or none). */
 export type NextAction = Schemas["PaymentWithAction"]["next_action"];
 export interface Payment extends PaymentSchema {

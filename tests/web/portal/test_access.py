@@ -120,6 +120,7 @@ OBJECT_ARGS = {
     "product": ("product_id", "image_id"),
     "sku": ("sku_id",),
     "coupon": ("coupon_id",),
+    "campaign": ("campaign_id",),
     "risk": ("entry_id", "rule_id"),
     "subscription": ("subscription_id", "clock_id"),
     "refund_request": ("request_id",),
