@@ -18,6 +18,7 @@ from app.extensions import commit_keeping_state, db
 from app.merchants.config_cache import cached
 from app.merchants.keys import same_secret
 from app.merchants.models import Merchant
+from app.orders.business_line import line_of_basket, line_to_filter
 from app.orders.close_reasons import CloseReason
 from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
@@ -260,6 +261,7 @@ def create_order(
     language: str | None = None,
     signs_contract: bool = False,
     free_trial: bool = False,
+    business_line: object = None,
 ) -> Order:
     """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon,
     reserve inventory and open an order that expires, in one transaction. ``customer_source`` says how the caller
@@ -291,6 +293,7 @@ def create_order(
         currency=currency,
         free_trial=signs_contract and free_trial,
     )
+    line_id = line_of_basket(merchant_id, quote, business_line)
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:
@@ -321,6 +324,7 @@ def create_order(
         customer_email=email,
         customer_source=customer_source,
         checkout_session_id=checkout_session_id,
+        business_line_id=line_id,
         language=language,
         currency=quote.currency,
         subtotal=quote.subtotal.amount,
@@ -495,9 +499,12 @@ def list_orders(
     created_lte: datetime | None = None,
     limit: int = 20,
     starting_after: str | None = None,
+    business_line: str | None = None,
 ) -> tuple[list[Order], bool]:
-    """One mode's orders, newest first, cursor-paginated by id."""
+    """One mode's orders, newest first, cursor-paginated by id (``business_line``: one line's, by id or code)."""
     query = select(Order).where(Order.merchant_id == merchant_id, Order.livemode == livemode)
+    if business_line:
+        query = query.where(Order.business_line_id == line_to_filter(merchant_id, business_line))
     if status:
         query = query.where(Order.status == status)
     if customer:

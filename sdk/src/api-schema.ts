@@ -2291,6 +2291,8 @@ export interface paths {
                     created_gte?: string | number;
                     /** @description only orders created at or before */
                     created_lte?: string | number;
+                    /** @description only this business line's orders (its id or code) */
+                    business_line?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6268,6 +6270,8 @@ export interface paths {
                     customer?: string;
                     /** @description only contracts in this status */
                     status?: "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
+                    /** @description only this business line's contracts (id or code) */
+                    business_line?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9790,6 +9794,11 @@ export interface components {
             amount: components["schemas"]["OrderAmount"];
             /** @description the channels it may be paid with now; none for an order of nothing, nor once it is not created */
             available_channels: components["schemas"]["OrderChannel"][];
+            /**
+             * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
+             * @default null
+             */
+            business_line?: string | null;
             /** @description the checkout session the order was made through */
             checkout_session: string | null;
             client_secret: string;
@@ -9883,6 +9892,11 @@ export interface components {
         };
         OrderEventObject: {
             amount: components["schemas"]["OrderAmount"];
+            /**
+             * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
+             * @default null
+             */
+            business_line: string | null;
             /** @description the checkout session the order was made through */
             checkout_session: string | null;
             /**
@@ -9921,6 +9935,11 @@ export interface components {
         };
         OrderFulfilmentFailedEventObject: {
             amount: components["schemas"]["OrderAmount"];
+            /**
+             * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
+             * @default null
+             */
+            business_line: string | null;
             /** @description the checkout session the order was made through */
             checkout_session: string | null;
             /**
@@ -9959,6 +9978,11 @@ export interface components {
              * @constant
              */
             agreement_accepted: true;
+            /**
+             * @description the business line's id (bl_…) or code; left out: its products' line, else the merchant's default
+             * @default null
+             */
+            business_line?: string | null;
             /**
              * @description the client_secret of an open checkout session: the order is for its customer
              * @default null
@@ -10012,6 +10036,11 @@ export interface components {
         };
         /** OrderListQuery */
         OrderListQuery: {
+            /**
+             * @description only this business line's orders (its id or code)
+             * @default null
+             */
+            business_line?: string;
             /**
              * @description only orders created at or after
              * @default null
@@ -10432,6 +10461,8 @@ export interface components {
             attributes: {
                 [key: string]: unknown;
             };
+            /** @description the business line's id (bl_…); null: the merchant's default */
+            business_line: string | null;
             /** Format: uri */
             checkout_url: string;
             description: string;
@@ -10453,6 +10484,11 @@ export interface components {
             attributes?: {
                 [key: string]: string | number | boolean;
             } | null;
+            /**
+             * @description the business line's id (bl_…) or code; null: the merchant's default
+             * @default null
+             */
+            business_line?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
@@ -10525,6 +10561,11 @@ export interface components {
             attributes?: {
                 [key: string]: string | number | boolean;
             } | null;
+            /**
+             * @description the business line's id (bl_…) or code; null: the merchant's default
+             * @default null
+             */
+            business_line?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
@@ -11453,6 +11494,11 @@ export interface components {
          * @description A recurring contract (API.md: Subscriptions).
          */
         Subscription: {
+            /**
+             * @description the business line (bl_…) of the order that opened it; null: the merchant's default
+             * @default null
+             */
+            business_line?: string | null;
             cancel_at_period_end: boolean;
             /** @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again */
             cancel_reason: ("requested" | "mandate_revoked") | null;
@@ -11550,6 +11596,11 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         SubscriptionEventObject: {
+            /**
+             * @description the business line (bl_…) of the order that opened it; null: the merchant's default
+             * @default null
+             */
+            business_line: string | null;
             cancel_at_period_end: boolean;
             /** @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again */
             cancel_reason: ("requested" | "mandate_revoked") | null;
@@ -11697,6 +11748,11 @@ export interface components {
         /** SubscriptionListQuery */
         SubscriptionListQuery: {
             /**
+             * @description only this business line's contracts (id or code)
+             * @default null
+             */
+            business_line?: string | null;
+            /**
              * @description only this customer's contracts
              * @default null
              */
@@ -11764,6 +11820,11 @@ export interface components {
             status: "pending" | "paid" | "failed" | "canceled" | "skipped";
         };
         SubscriptionRenewalUpcomingEventObject: {
+            /**
+             * @description the business line (bl_…) of the order that opened it; null: the merchant's default
+             * @default null
+             */
+            business_line: string | null;
             cancel_at_period_end: boolean;
             /** @description why it ends with its period (null while it renews): requested, the customer or the merchant asked (nothing revives it); mandate_revoked, the card's authorisation was withdrawn at the provider, and a new card the customer signs on their billing page renews it again */
             cancel_reason: ("requested" | "mandate_revoked") | null;

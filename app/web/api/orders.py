@@ -123,6 +123,7 @@ def orders_create(body: OrderInput):
             metadata=body.metadata,
             coupon=body.coupon,
             currency=body.currency,
+            business_line=body.business_line,
         )
     return jsonify(shown_order(order)), 201
 
@@ -156,6 +157,7 @@ def orders_index(query: OrderListQuery):
         created_lte=query.created_lte,
         limit=query.limit,
         starting_after=query.starting_after,
+        business_line=query.business_line,
     )
     return jsonify({"object": "list", "data": orders_json(orders), "has_more": has_more})
 

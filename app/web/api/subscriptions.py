@@ -98,6 +98,7 @@ def subscriptions_index(query: SubscriptionListQuery):
         status=query.status,
         limit=query.limit,
         starting_after=query.starting_after,
+        business_line=query.business_line,
     )
     return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
 

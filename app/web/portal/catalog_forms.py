@@ -159,11 +159,23 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=timezone.utc) if value else None
 
 
+_NO_LINE = SelectChoice("", "None: the whole business")
+
+
 class ProductForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(message="Enter the product's name."), Length(max=200)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
     attributes = TextAreaField("Attributes (one “name: value” per line)", validators=[Optional()])
     status = SelectField("Status", choices=STATUS_CHOICES, default="active")
+    # Its choices are the merchant's lines (with_business_lines); shown only to a merchant that has some.
+    business_line = SelectField("Business line", choices=[_NO_LINE], validators=[Optional()])
+
+    def with_business_lines(self, lines: list) -> ProductForm:
+        """The form offering ``lines`` (the merchant's, archived ones only if the product is already in one)."""
+        self.business_line.choices = [_NO_LINE] + [
+            SelectChoice(line.id, f"{line.name} ({line.code})") for line in lines
+        ]
+        return self
 
     def validate_attributes(self, field) -> None:
         try:
@@ -177,6 +189,7 @@ class ProductForm(FlaskForm):
             "description": self.description.data or "",
             "attributes": parse_pairs(self.attributes.data),
             "status": self.status.data,
+            "business_line": self.business_line.data or None,
         }
 
 

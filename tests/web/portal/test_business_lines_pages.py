@@ -31,3 +31,37 @@ def test_a_merchant_manages_lines_in_the_portal(app, merchant, portal):
 def test_another_merchants_line_is_not_found_in_the_portal(app, merchant, other_merchant, portal, client):
     line = Api(client, other_merchant.secret_key).post("/business_lines", json={"code": "x", "name": "X"}).get_json()
     assert portal.get(f"/portal/settings/business_lines/{line['id']}/archive").status_code == 404
+
+
+def test_products_and_orders_show_and_filter_by_line_in_the_portal(app, merchant, portal, api, catalog):
+    assert "Business line" not in portal.text("/portal/orders")  # a merchant without lines sees no line
+    line = api.post("/business_lines", json={"code": "games", "name": "Games"}).get_json()
+    made = portal.post(
+        "/portal/products/new",
+        {
+            "name": "Dragon saga",
+            "status": "active",
+            "business_line": line["id"],
+            "option_name": "One",
+            "price": "5.00",
+            "currency": "usd",
+        },
+    )
+    assert made.status_code == 302, made.get_data(as_text=True)
+    edit_page = portal.text(made.headers["Location"])
+    assert f'<option selected value="{line["id"]}">' in edit_page or f'value="{line["id"]}" selected' in edit_page
+    product = made.headers["Location"].rsplit("/", 1)[1]
+    sku = api.get(f"/products/{product}").get_json()["skus"][0]["id"]
+    in_line = api.post(
+        "/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "c1"}, "agreement_accepted": True}
+    ).get_json()
+    plain = api.post(
+        "/orders",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c2"}, "agreement_accepted": True},
+    ).get_json()
+
+    listed = portal.text("/portal/orders")
+    assert in_line["id"] in listed and plain["id"] in listed and "Business line" in listed
+    filtered = portal.text(f"/portal/orders?business_line={line['id']}")
+    assert in_line["id"] in filtered and plain["id"] not in filtered
+    assert "<code>games</code>" in portal.text(f"/portal/orders/{in_line['id']}")

@@ -234,6 +234,7 @@ class Product(Answer):
     status: ProductStatus
     skus: list[Sku]
     checkout_url: Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
+    business_line: str | None = Field(description="the business line's id (bl_…); null: the merchant's default")
 
 
 ProductList = page_of(Product, "ProductList")
@@ -297,6 +298,9 @@ class _ProductFields(RequestModel):
     attributes: FlatObject = None
     status: ProductStatus | None = Field(default=None, description="null: active")
     clearing: Clearing = None
+    business_line: str | None = Field(
+        default=None, description="the business line's id (bl_…) or code; null: the merchant's default"
+    )
 
 
 class ProductInput(_ProductFields):
