@@ -11107,6 +11107,11 @@ export interface components {
             /** @description reserves released and other adjustments (signed) */
             adjustments: number;
             /**
+             * @description GET /settlements/{id} of a merchant with business lines: what each line made of the net (the parts add up to net; business_line null: lines of no line, and reserves released)
+             * @default null
+             */
+            business_lines?: components["schemas"]["SettlementLinePart"][] | null;
+            /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
@@ -11183,6 +11188,19 @@ export interface components {
             /** @constant */
             object: "list";
         };
+        /**
+         * SettlementLinePart
+         * @description One business line's part of a settlement.
+         */
+        SettlementLinePart: {
+            adjustments: number;
+            /** @description the line's id (bl_…); null: the merchant's default */
+            business_line: string | null;
+            fees: number;
+            gross: number;
+            net: number;
+            refunds: number;
+        };
         /** SettlementLineQuery */
         SettlementLineQuery: {
             /**
@@ -11231,6 +11249,11 @@ export interface components {
         SettlementPaidEventObject: {
             /** @description reserves released and other adjustments (signed) */
             adjustments: number;
+            /**
+             * @description GET /settlements/{id} of a merchant with business lines: what each line made of the net (the parts add up to net; business_line null: lines of no line, and reserves released)
+             * @default null
+             */
+            business_lines?: components["schemas"]["SettlementLinePart"][] | null;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
