@@ -157,6 +157,7 @@ def open_subscription(
     currency: object = None,
     coupon: object = None,
     expect_trial: bool | None = None,
+    business_line: object = None,
 ) -> tuple[Subscription, object]:
     """Open a pending contract and its first order in one transaction; paying that order activates it.
     ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
@@ -198,6 +199,7 @@ def open_subscription(
         commit=False,
         language=language,
         currency=currency,
+        business_line=business_line,
         signs_contract=True,
         free_trial=bool(trial),
         coupon=coupon,

@@ -17,8 +17,8 @@ down_revision = "0143_team_invitations"
 branch_labels = None
 depends_on = None
 
-# The tables whose rows carry a line, filled on write from the order (or, for products, set by the merchant).
-CARRIERS = ("products", "orders", "payment_attempts", "refunds", "subscriptions", "journal_entries")
+# The tables whose rows carry a line, filled on write from the order (products and API keys: set by the merchant).
+CARRIERS = ("products", "orders", "payment_attempts", "refunds", "subscriptions", "journal_entries", "api_keys")
 
 
 def upgrade():
