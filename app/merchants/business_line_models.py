@@ -24,3 +24,5 @@ class BusinessLine(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # An archived line takes no new orders or products; what it sold stays on it.
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The line's own unpaid-order timeout (None: the merchant's, app/merchants/settings.py).
+    order_timeout_minutes: Mapped[int | None]

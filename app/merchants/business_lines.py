@@ -9,9 +9,10 @@ import re
 
 from sqlalchemy import func, or_, select
 
-from app.errors import InvalidRequest, NotFound
+from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.business_line_models import BusinessLine
+from app.merchants.settings import timeout_minutes
 from app.platform.db.types import utcnow
 from app.platform.values.ids import new_id
 from app.platform.values.times import iso_time
@@ -36,7 +37,11 @@ def create_line(merchant_id: str, *, code: object, name: object) -> BusinessLine
     clean_name = _name(name)
     lines = db.session.scalars(select(BusinessLine).where(BusinessLine.merchant_id == merchant_id)).all()
     if any(line.code == code for line in lines):
-        raise InvalidRequest(f"the merchant already has a business line with code {code!r}", param="code")
+        raise Conflict(
+            f"the merchant already has a business line with code {code!r}: choose another code",
+            code="business_line_exists",
+            param="code",
+        )
     if len(lines) >= MAX_LINES:
         raise InvalidRequest(f"a merchant has at most {MAX_LINES} business lines", param="code")
     line = BusinessLine(id=new_id("bl"), merchant_id=merchant_id, code=code, name=clean_name, created_at=utcnow())
@@ -97,6 +102,31 @@ def rename_line(merchant_id: str, line_id: str, *, name: object) -> BusinessLine
     return line
 
 
+def update_line(merchant_id: str, line_id: str, fields: dict) -> BusinessLine:
+    """The line with the given fields changed: ``name``, and ``order_timeout_minutes`` (the line's own timeout for
+    unpaid orders; None: the merchant's)."""
+    line = get_line(merchant_id, line_id, param="id")
+    if "name" in fields:
+        line.name = _name(fields["name"])
+    if "order_timeout_minutes" in fields:
+        minutes = fields["order_timeout_minutes"]
+        line.order_timeout_minutes = None if minutes is None else timeout_minutes(minutes)
+    db.session.commit()
+    return line
+
+
+def order_timeout_of(merchant_id: str, line_id: str | None, default: int) -> int:
+    """How long an unpaid order of the line stays open: the line's own timeout, else ``default`` (the merchant's)."""
+    if line_id is None:
+        return default
+    own = db.session.scalar(
+        select(BusinessLine.order_timeout_minutes).where(
+            BusinessLine.id == line_id, BusinessLine.merchant_id == merchant_id
+        )
+    )
+    return own or default
+
+
 def archive_line(merchant_id: str, line_id: str) -> BusinessLine:
     """The line archived (again a no-op): it takes no new orders or products; what it has stays on it."""
     line = get_line(merchant_id, line_id, param="id")
@@ -121,4 +151,5 @@ def line_json(line: BusinessLine) -> dict:
         "name": line.name,
         "created_at": iso_time(line.created_at),
         "archived_at": iso_time(line.archived_at),
+        "order_timeout_minutes": line.order_timeout_minutes,
     }

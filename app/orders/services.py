@@ -15,6 +15,7 @@ from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, refuse_subscriptions, release_inventory, reserve_inventory
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.extensions import commit_keeping_state, db
+from app.merchants.business_lines import order_timeout_of
 from app.merchants.config_cache import cached
 from app.merchants.keys import same_secret
 from app.merchants.models import Merchant
@@ -305,6 +306,7 @@ def create_order(
         amount=quote.total.amount,
         currency=quote.currency,
         livemode=livemode,
+        business_line=line_id,
     )
     assessment = assess(prospect)
     refuse_if_blocked(assessment, prospect)
@@ -336,7 +338,8 @@ def create_order(
         metadata_=metadata,
         risk=assessment.to_json(),
         request_id=logs.current("request_id"),
-        expires_at=expires_at or now + timedelta(minutes=settings.timeout_minutes),
+        expires_at=expires_at
+        or now + timedelta(minutes=order_timeout_of(merchant_id, line_id, settings.timeout_minutes)),
         created_at=now,
         updated_at=now,
         items=[],

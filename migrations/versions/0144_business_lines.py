@@ -30,6 +30,7 @@ def upgrade():
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("created_at", UTC, nullable=False),
         sa.Column("archived_at", UTC, nullable=True),
+        sa.Column("order_timeout_minutes", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_business_lines")),
         sa.ForeignKeyConstraint(
             ["merchant_id"], ["merchants.id"], name=op.f("fk_business_lines_merchant_id_merchants")

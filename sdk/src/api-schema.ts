@@ -148,7 +148,7 @@ export interface paths {
                         "application/json": components["schemas"]["BusinessLine"];
                     };
                 };
-                /** @description parameter_invalid: a field to fix (param names it), e.g. a code the merchant already uses */
+                /** @description parameter_invalid: a field to fix (param names it) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -175,7 +175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                /** @description business_line_exists: the merchant already has a line with this code (archived ones count); idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -278,7 +278,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Rename a business line (its code stays) */
+        /** Rename a business line or set its own order timeout (its code stays) */
         post: {
             parameters: {
                 query?: never;
@@ -292,9 +292,9 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
-                    "application/json": components["schemas"]["BusinessLineRename"];
+                    "application/json": components["schemas"]["BusinessLineUpdate"];
                 };
             };
             responses: {
@@ -9051,6 +9051,11 @@ export interface components {
             name: string;
             /** @constant */
             object: "business_line";
+            /**
+             * @description the line's own timeout for unpaid orders; null: the merchant's
+             * @default null
+             */
+            order_timeout_minutes?: number | null;
         };
         /**
          * BusinessLineInput
@@ -9074,11 +9079,17 @@ export interface components {
             object: "list";
         };
         /**
-         * BusinessLineRename
-         * @description The line's new name (its code stays).
+         * BusinessLineUpdate
+         * @description What to change (its code stays); a field left out stays as it is.
          */
-        BusinessLineRename: {
-            name: string;
+        BusinessLineUpdate: {
+            /** @default null */
+            name?: string;
+            /**
+             * @description the line's own timeout for unpaid orders, 1 to 1440 minutes; null: the merchant's
+             * @default null
+             */
+            order_timeout_minutes?: number | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };

@@ -12,7 +12,7 @@ from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.models.business_lines import BusinessLine as BusinessLineAnswer
-from app.web.api.models.business_lines import BusinessLineInput, BusinessLineList, BusinessLineRename
+from app.web.api.models.business_lines import BusinessLineInput, BusinessLineList, BusinessLineUpdate
 from app.web.api.operation import operation
 
 _LINE = {"id": "the line's id (bl_…) or code"}
@@ -31,7 +31,10 @@ def _snapshot(merchant_id: str, line_id: str):
     "Add a business line (secret key)",
     body=BusinessLineInput,
     answers={201: BusinessLineAnswer},
-    errors={400: "parameter_invalid: a field to fix (param names it), e.g. a code the merchant already uses"},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it)",
+        409: "business_line_exists: the merchant already has a line with this code (archived ones count)",
+    },
 )
 def business_lines_create(body: BusinessLineInput):
     line = business_lines.create_line(caller().merchant_id, code=body.code, name=body.name)
@@ -57,17 +60,17 @@ def business_lines_show(line_id: str):
 @requires_key(secret=True)
 @idempotent
 @operation(
-    "Rename a business line (its code stays)",
-    body=BusinessLineRename,
+    "Rename a business line or set its own order timeout (its code stays)",
+    body=BusinessLineUpdate,
     answers={200: BusinessLineAnswer},
     errors={404: _NO_LINE},
     path=_LINE,
 )
-def business_lines_rename(line_id: str, body: BusinessLineRename):
+def business_lines_rename(line_id: str, body: BusinessLineUpdate):
     merchant_id = caller().merchant_id
     line = business_lines.get_line(merchant_id, line_id, param="id")  # 404 before anything is recorded
     with audited(api_actor(), "business_line.rename", BusinessLine, line.id, snapshot=_snapshot(merchant_id, line.id)):
-        line = business_lines.rename_line(merchant_id, line.id, name=body.name)
+        line = business_lines.update_line(merchant_id, line.id, body.model_dump(exclude_unset=True))
     return jsonify(business_lines.line_json(line))
 
 

@@ -25,10 +25,16 @@ class BusinessLineInput(RequestModel):
     name: LineName
 
 
-class BusinessLineRename(RequestModel):
-    """The line's new name (its code stays)."""
+class BusinessLineUpdate(RequestModel):
+    """What to change (its code stays); a field left out stays as it is."""
 
-    name: LineName
+    name: LineName = Field(default=None)
+    order_timeout_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=1440,
+        description="the line's own timeout for unpaid orders, 1 to 1440 minutes; null: the merchant's",
+    )
 
 
 class BusinessLine(Answer):
@@ -40,6 +46,9 @@ class BusinessLine(Answer):
     name: str
     created_at: Time
     archived_at: NullableTime = Field(description="set once archived: the line takes no new orders or products")
+    order_timeout_minutes: int | None = Field(
+        default=None, description="the line's own timeout for unpaid orders; null: the merchant's"
+    )
 
 
 BusinessLineList = page_of(BusinessLine, "BusinessLineList")
