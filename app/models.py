@@ -9,6 +9,7 @@ from app.ledger.books_models import LedgerCheck, OrderClearing, Partner, Payout,
 from app.ledger.checkpoints import PostingCheckpoint, PostingCut  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
 from app.ledger.wallet.models import WalletTransfer, WalletWithdrawal  # noqa: F401
+from app.merchants.business_line_models import BusinessLine  # noqa: F401
 from app.merchants.models import ApiKey, Merchant, MerchantLogo, MerchantUser  # noqa: F401
 from app.operations.manual_models import ManualAction  # noqa: F401
 from app.orders import event_modes  # noqa: F401,E402  (an order's events take the order's mode)

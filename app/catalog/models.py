@@ -16,6 +16,8 @@ class Product(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    # The business line (app/merchants/business_lines.py); NULL: the merchant's default.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     image_path: Mapped[str | None] = mapped_column(String(500))

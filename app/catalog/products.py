@@ -13,6 +13,7 @@ from app.catalog.models import Product, Sku, SkuPrice, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ledger.clearing.rules import check_rule, check_settlement_delay
+from app.merchants.business_lines import line_for_new_record
 from app.platform.http.outbound import check_destination
 from app.platform.http.urls import check_http_url
 from app.platform.values.ids import new_id
@@ -172,6 +173,8 @@ def _product_terms(merchant_id: str, fields: dict, *, creating: bool) -> dict:
         terms["clearing"] = check_rule(merchant_id, fields["clearing"])
     if "settlement_delay_days" in fields:
         terms["settlement_delay_days"] = check_settlement_delay(fields["settlement_delay_days"])
+    if "business_line" in fields:
+        terms["business_line_id"] = line_for_new_record(merchant_id, fields["business_line"])
     return terms
 
 
@@ -237,6 +240,8 @@ def get_any_product(merchant_id: str, product_id: str) -> Product:
 def update_product(merchant_id: str, product_id: str, fields: dict) -> Product:
     """Change the given fields of a product."""
     product = get_any_product(merchant_id, product_id)
+    if "business_line" in fields and fields["business_line"] == product.business_line_id:
+        fields = {k: v for k, v in fields.items() if k != "business_line"}  # kept, even in a line since archived
     for name, value in _product_terms(merchant_id, fields, creating=False).items():
         setattr(product, name, value)
     db.session.commit()

@@ -24,6 +24,7 @@ def capture_entry(
     currency: str,
     order_kind: str,
     livemode: bool,
+    business_line_id: str | None = None,
 ) -> list:
     """The provider took ``amount`` for this attempt: channel clearing → the order's owner, as the rows of a new
     entry the caller writes in its transaction (with the order's move). A capture on an order Kassa had closed is
@@ -40,6 +41,7 @@ def capture_entry(
             Leg(channel_clearing_account(channel, livemode=livemode), -amount, currency, order_id=order_id),
             Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id),
         ],
+        business_line_id=business_line_id,
     )
 
 
@@ -62,6 +64,7 @@ def post_refund(
     currency: str,
     order_kind: str,
     livemode: bool,
+    business_line_id: str | None = None,
 ) -> None:
     """The provider gave ``amount`` back to the shopper: out of the refund's source, into channel clearing."""
     if channel == WALLET:
@@ -75,4 +78,5 @@ def post_refund(
             Leg(source, -amount, currency, order_id=order_id),
             Leg(channel_clearing_account(channel, livemode=livemode), amount, currency, order_id=order_id),
         ],
+        business_line_id=business_line_id,
     )

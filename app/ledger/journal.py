@@ -75,10 +75,17 @@ def find_entry(kind: str, reference: str) -> JournalEntry | None:
 
 
 def post_journal_entry(
-    merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple], *, claimed: bool = False
+    merchant_id: str,
+    kind: str,
+    reference: str,
+    postings: Sequence[Leg | tuple],
+    *,
+    claimed: bool = False,
+    business_line_id: str | None = None,
 ) -> JournalEntry:
     """Add a balanced entry to the caller's transaction; the same (kind, reference) again returns
     the first entry unchanged. The unique constraint refuses a concurrent duplicate at its INSERT.
+    ``business_line_id``: the line of the order the money moved for (None: the merchant's default).
     ``claimed``: the caller's transaction has just made the one change that posts this entry (a conditional
     UPDATE only one transaction can make), so there is nothing to look up first; a duplicate still fails at the
     constraint, and the whole transaction with it."""
@@ -87,7 +94,9 @@ def post_journal_entry(
         existing = find_entry(kind, reference)
         if existing is not None:
             return existing
-    entry = JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference)
+    entry = JournalEntry(
+        id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference, business_line_id=business_line_id
+    )
     db.session.flush()  # what the caller has pending first (a settlement its postings name)
     # Then the entry and its postings, without the unit of work's bookkeeping: an entry of a few legs (a capture, a
     # refund) in one statement on PostgreSQL, a large one's postings in bulk.
@@ -99,13 +108,23 @@ def post_journal_entry(
     return entry
 
 
-def claimed_entry_rows(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> list:
+def claimed_entry_rows(
+    merchant_id: str,
+    kind: str,
+    reference: str,
+    postings: Sequence[Leg | tuple],
+    *,
+    business_line_id: str | None = None,
+) -> list:
     """A new balanced entry of a few legs and its postings as rows, for a caller whose transaction has claimed the
     action (``post_journal_entry``'s ``claimed``) and writes them itself with its other rows (a capture's with the
     order's move, app/platform/db/core_writes.py). The unique (kind, reference) still refuses a duplicate at the
     INSERT."""
     legs = _checked(postings)
-    return _rows(JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference), legs)
+    entry = JournalEntry(
+        id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference, business_line_id=business_line_id
+    )
+    return _rows(entry, legs)
 
 
 def _rows(entry: JournalEntry, legs: Sequence[Leg]) -> list:

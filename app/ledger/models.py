@@ -24,6 +24,8 @@ class JournalEntry(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
+    # The business line (app/merchants/business_lines.py); NULL: the merchant's default.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(40))
     reference: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
 from app.extensions import db
+from app.merchants.business_lines import line_for_new_record
 from app.merchants.models import ApiKey
 from app.merchants.permissions import can, roles_with
 from app.merchants.services import issue_key
@@ -75,15 +76,24 @@ def _check_may_mint(role: str | None, kind: str) -> None:
         )
 
 
-def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object = None, role: str | None) -> IssuedKey:
+def create_api_key(
+    merchant_id: str,
+    *,
+    kind: object,
+    mode: object,
+    name: object = None,
+    role: str | None,
+    business_line: object = None,
+) -> IssuedKey:
     """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live), with an optional ``name``, made by a
-    user of ``role``."""
+    user of ``role``; ``business_line`` (a line's id or code) limits it to that line's orders."""
     if kind not in KINDS:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
     if mode not in MODES:
         raise InvalidRequest(f"mode must be one of {', '.join(MODES)}", param="mode")
     _check_may_mint(role, kind)
-    key, raw = issue_key(merchant_id, kind, mode, parse_key_name(name))
+    line_id = line_for_new_record(merchant_id, business_line or None)
+    key, raw = issue_key(merchant_id, kind, mode, parse_key_name(name), line_id)
     db.session.commit()
     return IssuedKey(key, raw)
 
@@ -115,7 +125,7 @@ def roll_api_key(merchant_id: str, key_id: str, *, name: object = None, role: st
     or keeps the old key's name when none is given. A roll mints a key, so ``role`` must be allowed to."""
     old = get_api_key(merchant_id, key_id)
     _check_may_mint(role, old.kind)
-    key, raw = issue_key(merchant_id, old.kind, old.mode, parse_key_name(name) or old.name)
+    key, raw = issue_key(merchant_id, old.kind, old.mode, parse_key_name(name) or old.name, old.business_line_id)
     db.session.flush()
     _revoke(merchant_id, key_id, replaced_by=key.id)
     db.session.commit()

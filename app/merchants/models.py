@@ -124,6 +124,9 @@ class ApiKey(db.Model):
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A key scoped to a business line sees and makes only that line's orders, subscriptions and refunds;
+    # None: the whole merchant.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class TeamInvitation(db.Model):

@@ -36,6 +36,7 @@ class Caller:
     mode: str
     key_id: str = ""
     last4: str = ""
+    business_line: str | None = None  # the line id a scoped key is limited to (app/merchants/business_lines.py)
 
     @property
     def key_label(self) -> str:
@@ -52,7 +53,9 @@ class Caller:
         return self.mode == "live"
 
 
-def issue_key(merchant_id: str, kind: str, mode: str, name: str | None = None) -> tuple[ApiKey, str]:
+def issue_key(
+    merchant_id: str, kind: str, mode: str, name: str | None = None, business_line_id: str | None = None
+) -> tuple[ApiKey, str]:
     """Add a new key to the session (the caller commits); returns the row and the raw key."""
     raw = generate_key(kind, mode)
     key = ApiKey(
@@ -64,6 +67,7 @@ def issue_key(merchant_id: str, kind: str, mode: str, name: str | None = None) -
         last4=raw[-4:],
         public_value=raw if kind == "publishable" else None,
         name=name,
+        business_line_id=business_line_id,
     )
     db.session.add(key)
     return key, raw
@@ -109,7 +113,14 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
 _KEYS, _MERCHANTS = ApiKey.__table__.c, Merchant.__table__.c
 _KEY_LOOKUP = (
     select(
-        _KEYS.id, _KEYS.merchant_id, _KEYS.kind, _KEYS.mode, _KEYS.last4, _KEYS.revoked_at, _MERCHANTS.config_version
+        _KEYS.id,
+        _KEYS.merchant_id,
+        _KEYS.kind,
+        _KEYS.mode,
+        _KEYS.last4,
+        _KEYS.revoked_at,
+        _KEYS.business_line_id,
+        _MERCHANTS.config_version,
     )
     .join_from(ApiKey.__table__, Merchant.__table__, _MERCHANTS.id == _KEYS.merchant_id)
     .where(_KEYS.key_hash == bindparam("key_hash"))
@@ -129,7 +140,14 @@ def authenticate_key(raw: str | None) -> Caller:
             "the API key is unknown or revoked: copy a current key from the portal (Developers → API keys)"
         )
     remember_version(key.merchant_id, key.config_version)
-    caller = Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode, key_id=key.id, last4=key.last4)
+    caller = Caller(
+        merchant_id=key.merchant_id,
+        kind=key.kind,
+        mode=key.mode,
+        key_id=key.id,
+        last4=key.last4,
+        business_line=key.business_line_id,
+    )
     note_key_use(key.id)
     return caller
 

@@ -142,6 +142,11 @@ def update_branding(
     return merchant
 
 
+def timeout_minutes(value: object) -> int:
+    """An unpaid-order timeout as given (the merchant's, or a business line's own), or a 400."""
+    return _minutes(value, "order_timeout_minutes", TIMEOUT_MINUTES)
+
+
 def update_order_policies(merchant_id: str, *, order_timeout_minutes: object, auto_confirm_minutes: object) -> Merchant:
     """How long an unpaid order stays open, and how long before a fulfilled order completes itself."""
     merchant = get_merchant(merchant_id)

@@ -28,10 +28,14 @@ class Order(db.Model):
         Index("ix_orders_status_updated", "status", "updated_at", "id"),
         # The portal's search box finds a merchant's orders by customer email in any case.
         Index("ix_orders_merchant_email", "merchant_id", text("lower(customer_email)")),
+        # Orders are listed by business line, newest first.
+        Index("ix_orders_merchant_line_id", "merchant_id", "business_line_id", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    # The business line (app/merchants/business_lines.py); NULL: the merchant's default.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12), default="created")
     # purchase: items from the catalog; topup: an amount credited to the customer's wallet once paid.
     kind: Mapped[str] = mapped_column(String(12), default="purchase", server_default="purchase")

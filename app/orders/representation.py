@@ -49,6 +49,7 @@ def order_object(order: Order) -> dict:
             "verified": is_authenticated(order.customer_source),
         },
         "checkout_session": order.checkout_session_id,
+        "business_line": order.business_line_id,
         "metadata": order.metadata_ or {},
         "expires_at": iso_time(order.expires_at),
         "created_at": iso_time(order.created_at),

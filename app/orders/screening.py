@@ -36,7 +36,14 @@ def paid_before(merchant_id: str, customer_id: str, *, livemode: bool) -> bool:
 
 
 def prospect_for(
-    merchant_id: str, *, customer_id: str | None, email: str | None, amount: int, currency: str, livemode: bool
+    merchant_id: str,
+    *,
+    customer_id: str | None,
+    email: str | None,
+    amount: int,
+    currency: str,
+    livemode: bool,
+    business_line: str | None = None,
 ) -> Prospect:
     """The order about to be made, with what this request says of the shopper (app/risk/context.py)."""
     facts = context.current()
@@ -51,6 +58,7 @@ def prospect_for(
         device=facts.device,
         country=facts.country,
         paid_before=partial(paid_before, merchant_id, customer_id, livemode=livemode) if customer_id else None,
+        business_line=business_line,
     )
 
 
@@ -67,6 +75,7 @@ def assess_payment(order: Order, channel: str | None = None) -> Assessment:
             amount=order.total,
             currency=order.currency,
             livemode=order.livemode,
+            business_line=order.business_line_id,
         ),
         channel=channel,
     )

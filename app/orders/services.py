@@ -15,9 +15,11 @@ from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, refuse_subscriptions, release_inventory, reserve_inventory
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.extensions import commit_keeping_state, db
+from app.merchants.business_lines import order_timeout_of
 from app.merchants.config_cache import cached
 from app.merchants.keys import same_secret
 from app.merchants.models import Merchant
+from app.orders.business_line import line_of_basket, line_to_filter
 from app.orders.close_reasons import CloseReason
 from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
@@ -260,6 +262,7 @@ def create_order(
     language: str | None = None,
     signs_contract: bool = False,
     free_trial: bool = False,
+    business_line: object = None,
 ) -> Order:
     """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon,
     reserve inventory and open an order that expires, in one transaction. ``customer_source`` says how the caller
@@ -292,6 +295,7 @@ def create_order(
         free_trial=signs_contract and free_trial,
         automatic=renewal_of is None,
     )
+    line_id = line_of_basket(merchant_id, quote, business_line)
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:
@@ -303,6 +307,7 @@ def create_order(
         amount=quote.total.amount,
         currency=quote.currency,
         livemode=livemode,
+        business_line=line_id,
     )
     assessment = assess(prospect)
     refuse_if_blocked(assessment, prospect)
@@ -322,6 +327,7 @@ def create_order(
         customer_email=email,
         customer_source=customer_source,
         checkout_session_id=checkout_session_id,
+        business_line_id=line_id,
         language=language,
         currency=quote.currency,
         subtotal=quote.subtotal.amount,
@@ -333,7 +339,8 @@ def create_order(
         metadata_=metadata,
         risk=assessment.to_json(),
         request_id=logs.current("request_id"),
-        expires_at=expires_at or now + timedelta(minutes=settings.timeout_minutes),
+        expires_at=expires_at
+        or now + timedelta(minutes=order_timeout_of(merchant_id, line_id, settings.timeout_minutes)),
         created_at=now,
         updated_at=now,
         items=[],
@@ -501,9 +508,12 @@ def list_orders(
     created_lte: datetime | None = None,
     limit: int = 20,
     starting_after: str | None = None,
+    business_line: str | None = None,
 ) -> tuple[list[Order], bool]:
-    """One mode's orders, newest first, cursor-paginated by id."""
+    """One mode's orders, newest first, cursor-paginated by id (``business_line``: one line's, by id or code)."""
     query = select(Order).where(Order.merchant_id == merchant_id, Order.livemode == livemode)
+    if business_line:
+        query = query.where(Order.business_line_id == line_to_filter(merchant_id, business_line))
     if status:
         query = query.where(Order.status == status)
     if customer:

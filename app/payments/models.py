@@ -71,6 +71,8 @@ class PaymentAttempt(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    # The business line (app/merchants/business_lines.py); NULL: the merchant's default.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     channel: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|succeeded|failed|unknown|canceled
@@ -129,6 +131,8 @@ class Refund(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    # The business line (app/merchants/business_lines.py); NULL: the merchant's default.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     # Indexed: every refund asks whether its capture was returned already (the partial index above holds only
     # the returns in flight or done).

@@ -28,7 +28,7 @@ from app.platform.outbox.events import Event
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
 from app.risk import lists, velocity
-from app.risk.rules import applies_to, limits_currency, rules_of
+from app.risk.rules import applies_to, applies_to_line, limits_currency, rules_of
 
 log = logs.get("risk")
 
@@ -82,6 +82,7 @@ class Prospect:
     country: str | None = None
     channel: str | None = None  # known when a payment is assessed
     scope: str = "orders"  # or "withdrawals": which rules apply (app/risk/rules.py, applies_to)
+    business_line: str | None = None  # the order's line: a rule naming another line does not apply
     # Has the customer a paid order of this mode already? Asked only when a first-purchase limit could apply (it
     # costs the asker a query); None where there are no purchases to ask about (a withdrawal).
     paid_before: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
@@ -119,7 +120,7 @@ def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
     rules = [
         r
         for r in rules_of(prospect.merchant_id, livemode=prospect.livemode, enabled_only=True)
-        if applies_to(r) == prospect.scope
+        if applies_to(r) == prospect.scope and applies_to_line(r, prospect.business_line)
     ]
     for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit", "currency_country_mismatch")):
         reason = _static_rule(rule, prospect)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
+from app.merchants.business_lines import line_for_new_record
 from app.merchants.config_cache import cached
 from app.platform.values.currencies import ISO_4217
 from app.platform.values.ids import new_id
@@ -153,9 +154,27 @@ def _action(action: object) -> str:
     return action
 
 
+def _of_line(merchant_id: str, asked: dict, params: dict) -> dict:
+    """``params`` with the business line the rule is limited to (``params.business_line``: a line's id or code, kept
+    as its id): such a rule applies only to that line's orders."""
+    if asked.get("business_line") is None:
+        return params
+    if params.get("applies_to", "orders") != "orders":
+        raise InvalidRequest("only a rule about orders can name a business line", param="params.business_line")
+    line = line_for_new_record(merchant_id, asked["business_line"], param="params.business_line")
+    return params | {"business_line": line}
+
+
+def applies_to_line(rule: RiskRule, business_line: str | None) -> bool:
+    """Whether the rule applies to an order of ``business_line``: a rule naming no line applies to every order."""
+    named = rule.params.get("business_line")
+    return named is None or named == business_line
+
+
 def create_rule(merchant_id: str, body: dict, *, livemode: bool) -> RiskRule:
     """Add a rule for the mode's orders (commits)."""
     params = check_params(body.get("kind"), body.get("params"))
+    params = _of_line(merchant_id, body["params"], params)
     action = _action(body.get("action"))
     count = db.session.query(RiskRule).filter_by(merchant_id=merchant_id, livemode=livemode).count()
     if count >= MAX_RULES:
@@ -196,7 +215,10 @@ def update_rule(merchant_id: str, rule_id: str, body: dict, *, livemode: bool) -
         )
     if "enabled" in body and not isinstance(body["enabled"], bool):
         raise InvalidRequest("enabled must be true or false", param="enabled")
-    params = check_params(rule.kind, body["params"]) if "params" in body else rule.params
+    if "params" in body:
+        params = _of_line(merchant_id, body["params"], check_params(rule.kind, body["params"]))
+    else:
+        params = rule.params
     action = _action(body["action"]) if "action" in body else rule.action
     rule.params, rule.action = params, action
     rule.enabled = body.get("enabled", rule.enabled)

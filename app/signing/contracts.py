@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from app.catalog.models import Sku
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
+from app.orders.business_line import line_to_filter
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.services import create_order
 from app.platform.observability import logs
@@ -58,6 +59,7 @@ def subscription_object(sub: Subscription) -> dict:
         "canceled_at": iso_time(sub.canceled_at),
         "mandate": mandate,
         "latest_order": sub.latest_order_id,
+        "business_line": sub.business_line_id,
         "test_clock": sub.test_clock_id,
         "created_at": iso_time(sub.created_at),
     }
@@ -156,6 +158,7 @@ def open_subscription(
     currency: object = None,
     coupon: object = None,
     expect_trial: bool | None = None,
+    business_line: object = None,
 ) -> tuple[Subscription, object]:
     """Open a pending contract and its first order in one transaction; paying that order activates it.
     ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
@@ -197,6 +200,7 @@ def open_subscription(
         commit=False,
         language=language,
         currency=currency,
+        business_line=business_line,
         signs_contract=True,
         free_trial=bool(trial),
         coupon=coupon,
@@ -226,6 +230,7 @@ def open_subscription(
         interval_count=item.subscription_interval_count or 1,
         trial_days=trial,
         first_order_id=order.id,
+        business_line_id=order.business_line_id,
         latest_order_id=order.id,
         test_clock_id=clock.id if clock else None,
         coupon_id=coupon_id,
@@ -270,9 +275,12 @@ def list_subscriptions(
     search: str | None = None,
     limit: int = 20,
     starting_after: str | None = None,
+    business_line: str | None = None,
 ) -> tuple[list[Subscription], bool]:
-    """One mode's contracts, newest first, cursor-paginated by id."""
+    """One mode's contracts, newest first, cursor-paginated by id (``business_line``: one line's, id or code)."""
     query = select(Subscription).where(Subscription.merchant_id == merchant_id, Subscription.livemode == livemode)
+    if business_line:
+        query = query.where(Subscription.business_line_id == line_to_filter(merchant_id, business_line))
     if customer:
         query = query.where(Subscription.customer_id == customer)
     if search:

@@ -24,6 +24,8 @@ class Subscription(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    # The business line (app/merchants/business_lines.py); NULL: the merchant's default.
+    business_line_id: Mapped[str | None] = mapped_column(String(40))
     livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     # pending | trialing | active | past_due | paused | canceled | expired (app/signing/state.py)
     status: Mapped[str] = mapped_column(String(12), default="pending")

@@ -124,6 +124,7 @@ class World:
     invitation: str = ""
     invitation_token: str = ""
     campaign: str = ""
+    business_line: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -310,6 +311,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         reconciliation_run, discrepancy = _reconciliation_world(merchant_id)
         api_request = _request_log_world(app, merchant_id, key, order.id)
         invitation, invitation_token = _invitation_world(merchant_id)
+        business_line = _business_line_world(merchant_id)
         return World(
             order=order.id,
             refund=refund.id,
@@ -339,6 +341,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
             saved_method=saved_method,
             invitation=invitation,
             invitation_token=invitation_token,
+            business_line=business_line,
         )
 
 
@@ -522,6 +525,13 @@ def _wallet_world(merchant_id: str) -> str:
     return withdrawal.id
 
 
+def _business_line_world(merchant_id: str) -> str:
+    """A business line the world's merchant defined (its orders stay in the merchant's default)."""
+    from app.merchants.business_lines import create_line
+
+    return create_line(merchant_id, code="world", name="World line").id
+
+
 @pytest.fixture
 def world(app, merchant, catalog) -> World:
     return build_world(app, merchant.id, catalog["sku"])
@@ -562,6 +572,7 @@ def fill(rule: str, world: World) -> str:
         "method_id": world.saved_method,
         "invitation_id": world.invitation,
         "token": world.invitation_token,
+        "line_id": world.business_line,
     }
     return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 

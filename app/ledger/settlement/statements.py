@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterator, NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
@@ -97,18 +97,24 @@ def statement_lines(posting: Posting) -> list[StatementLine]:
     ]
 
 
-def _lines_query(settlement: Settlement):
+def window_postings(settlement: Settlement, *, own: bool = True) -> ColumnElement[bool]:
+    """Which postings are the settlement's lines: its window's on the partner's account, and (``own``) the reserve
+    lines it made for itself."""
     account = partner_account(settlement.partner_id, livemode=settlement.livemode)
     window = [Posting.line_kind.in_(WINDOW_KINDS), Posting.available_at < settlement.period_end]
     if settlement.period_start is not None:
         window.append(Posting.available_at >= settlement.period_start)
-    own = and_(Posting.settlement_id == settlement.id, Posting.line_kind.in_(OWN_KINDS))
-    return select(Posting).where(
+    made = and_(Posting.settlement_id == settlement.id, Posting.line_kind.in_(OWN_KINDS))
+    return and_(
         Posting.merchant_id == settlement.merchant_id,
         Posting.account == account,
         Posting.currency == settlement.currency,
-        or_(and_(*window), own),
+        or_(and_(*window), made) if own else and_(*window),
     )
+
+
+def _lines_query(settlement: Settlement):
+    return select(Posting).where(window_postings(settlement))
 
 
 def settlement_lines(

@@ -237,6 +237,7 @@ def _open_attempt(
             id=attempt_id or new_id("pay"),
             merchant_id=order.merchant_id,
             order_id=order.id,
+            business_line_id=order.business_line_id,
             channel=channel_code,
             status="pending",
             amount=order.total,
@@ -434,6 +435,7 @@ def _settle(
                 currency=attempt.currency,
                 order_kind=order.kind,
                 livemode=order.livemode,
+                business_line_id=order.business_line_id,
             )
             if outcome == "succeeded"
             else []

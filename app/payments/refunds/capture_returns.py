@@ -49,6 +49,7 @@ def refund_stray_capture(attempt_id: str, why: str, *, actor: str = "system") ->
             id=new_id("re"),
             merchant_id=order.merchant_id,
             order_id=order.id,
+            business_line_id=order.business_line_id,
             payment_id=attempt.id,
             channel=attempt.channel,
             amount=attempt.amount,

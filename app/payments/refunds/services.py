@@ -194,6 +194,7 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
             id=refund_id,
             merchant_id=merchant_id,
             order_id=order.id,
+            business_line_id=order.business_line_id,
             payment_id=payment.id,
             channel=payment.channel,
             amount=amount,

@@ -117,6 +117,7 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
                     channel=refund.channel,
                     amount=refund.amount,
                     currency=refund.currency,
+                    business_line_id=order.business_line_id,
                     order_kind=order.kind,
                     livemode=order.livemode,
                 )

@@ -95,11 +95,17 @@ def _day(column):
     return func.strftime("%Y-%m-%d", column)
 
 
-def dashboard_report(merchant_id: str, start: date, end: date, *, livemode: bool) -> Report:
+def dashboard_report(
+    merchant_id: str, start: date, end: date, *, livemode: bool, business_line: str | None = None
+) -> Report:
     """Every dashboard figure for the merchant's orders of one mode created from ``start`` to ``end`` (UTC
     days); refunds and payment attempts count with the mode of their order. Settled days come from their kept
-    figures (app/payments/report_days.py); the others are aggregated now, and kept if they have settled since."""
+    figures (app/payments/report_days.py); the others are aggregated now, and kept if they have settled since.
+    ``business_line`` (a line's id): only that line's orders, aggregated now (kept days are the whole merchant's)."""
     _bounds(start, end)
+    if business_line is not None:
+        live = _figures_by_day(merchant_id, livemode, start, end, business_line=business_line)
+        return _report(start, end, {day: live.get(day.isoformat(), _NOTHING) for day in _dates(start, end)})
     generation = report_days.generation_of(merchant_id)  # first: see report_days's docstring
     figures = report_days.kept_days(merchant_id, livemode, start, end, generation)
     now = utcnow()
@@ -153,10 +159,13 @@ def _runs(days: list[date]) -> list[tuple[date, date]]:
     return runs
 
 
-def _figures_by_day(merchant_id: str, livemode: bool, first: date, last: date) -> dict[str, dict]:
+def _figures_by_day(
+    merchant_id: str, livemode: bool, first: date, last: date, *, business_line: str | None = None
+) -> dict[str, dict]:
     """Each day's figures from the rows, for the days from ``first`` to ``last`` ("YYYY-MM-DD" keys; a day with
-    nothing has no key)."""
+    nothing has no key); of one business line's orders when one is given."""
     low, high = _bounds(first, last)
+    of_line = [Order.business_line_id == business_line] if business_line is not None else []
     figures: dict[str, dict] = {}
 
     def of(day: str) -> dict:
@@ -178,6 +187,7 @@ def _figures_by_day(merchant_id: str, livemode: bool, first: date, last: date) -
             Order.kind == "purchase",
             Order.created_at >= low,
             Order.created_at < high,
+            *of_line,
         )
         .group_by(day, Order.currency)
     ):
@@ -193,6 +203,7 @@ def _figures_by_day(merchant_id: str, livemode: bool, first: date, last: date) -
             Refund.status == "succeeded",
             Refund.created_at >= low,
             Refund.created_at < high,
+            *of_line,
         )
         .group_by(day, Refund.currency)
     ):
@@ -214,6 +225,7 @@ def _figures_by_day(merchant_id: str, livemode: bool, first: date, last: date) -
             Order.livemode == livemode,
             PaymentAttempt.created_at >= low,
             PaymentAttempt.created_at < high,
+            *of_line,
         )
         .group_by(day, PaymentAttempt.channel)
     ):

@@ -32,6 +32,7 @@ class OrderFilters:
     channel: str | None = None  # paid, or tried, with this channel
     customer: str | None = None  # customer id or email, exact
     query: str | None = None  # the search box: an order id (or its beginning), a customer id or email
+    business_line: str | None = None  # the business line's id
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ def _filtered(merchant_id: str, filters: OrderFilters):
     query = select(Order).where(Order.merchant_id == merchant_id, Order.livemode == filters.livemode)
     if filters.status:
         query = query.where(Order.status == filters.status)
+    if filters.business_line:
+        query = query.where(Order.business_line_id == filters.business_line)
     if filters.start:
         query = query.where(Order.created_at >= datetime.combine(filters.start, time.min, timezone.utc))
     if filters.end:

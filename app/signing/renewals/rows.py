@@ -148,6 +148,7 @@ def _order_rows(r: PlannedRenewal, wall: datetime, request_id: str | None, rows:
             "customer_id": sub.customer_id,
             "customer_email": sub.customer_email,
             "customer_source": sub.customer_source,
+            "business_line_id": sub.business_line_id,
             "checkout_session_id": None,
             "currency": r.currency,
             "subtotal": r.total,
@@ -168,6 +169,7 @@ def _order_rows(r: PlannedRenewal, wall: datetime, request_id: str | None, rows:
         "id": r.attempt_id,
         "merchant_id": sub.merchant_id,
         "order_id": r.order_id,
+        "business_line_id": sub.business_line_id,
         "channel": WALLET,
         "status": "succeeded",
         "amount": r.total,
@@ -244,6 +246,7 @@ def _wallet_rows(r: PlannedRenewal, wall: datetime, rows: _Rows) -> None:
                 "merchant_id": sub.merchant_id,
                 "kind": f"wallet.{phase}",
                 "reference": r.attempt_id,
+                "business_line_id": sub.business_line_id,
                 "created_at": wall,
             }
         )

@@ -6,6 +6,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from app.web.api import (  # noqa: E402,F401
     balance,
+    business_lines,
     campaigns,
     catalog,
     catalog_admin,

@@ -70,6 +70,11 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
         "The merchant's money: balance, partners' splits, settlement batches and payouts.",
         r"^/balance$|^/partners|^/settlements",
     ),
+    (
+        "Business lines",
+        "Parts of one merchant (a games line, a music line) with their own products, orders and settlements.",
+        r"^/business_lines",
+    ),
     ("Reconciliation", "Compare Kassa's books with each channel's statements.", r"^/reconciliation_runs"),
 )
 

@@ -20,6 +20,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.line_scope import line_for_creating, line_to_list, refuse_out_of_scope
 from app.web.api.models.catalog import BAD_FIELD, COUPON_400, COUPON_409
 from app.web.api.models.orders import (
     ChangePaymentMethodInput,
@@ -43,7 +44,7 @@ def order_of_caller(order_id: str, client_secret: object = None, *, with_timelin
     key only with the order's client secret. Anything else is a 404 that reveals nothing. ``with_timeline``: read
     its timeline with it (the order is shown as it stands)."""
     who = caller()
-    return get_order(
+    order = get_order(
         who.merchant_id,
         order_id,
         client_secret=client_secret,
@@ -51,6 +52,8 @@ def order_of_caller(order_id: str, client_secret: object = None, *, with_timelin
         livemode=who.livemode,
         with_timeline=with_timeline,
     )
+    refuse_out_of_scope(order.business_line_id, f"no order {order_id!r}")
+    return order
 
 
 def shown_order(order: Order) -> dict:
@@ -123,6 +126,7 @@ def orders_create(body: OrderInput):
             metadata=body.metadata,
             coupon=body.coupon,
             currency=body.currency,
+            business_line=line_for_creating(body.business_line),
         )
     return jsonify(shown_order(order)), 201
 
@@ -147,6 +151,9 @@ def orders_show(order_id: str, query: ClientSecretQuery):
 @operation("List orders, newest first (secret key)", query=OrderListQuery, answers={200: OrderList})
 def orders_index(query: OrderListQuery):
     who = caller()
+    line, none_of_them = line_to_list(query.business_line)
+    if none_of_them:
+        return jsonify({"object": "list", "data": [], "has_more": False})
     orders, has_more = list_orders(
         who.merchant_id,
         livemode=who.livemode,
@@ -156,6 +163,7 @@ def orders_index(query: OrderListQuery):
         created_lte=query.created_lte,
         limit=query.limit,
         starting_after=query.starting_after,
+        business_line=line,
     )
     return jsonify({"object": "list", "data": orders_json(orders), "has_more": has_more})
 

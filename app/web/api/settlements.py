@@ -16,8 +16,10 @@ from app.ledger.settlement.statements import (
     settlement_lines,
     statement_csv,
 )
+from app.merchants.business_lines import has_lines
 from app.payments.payouts.services import payout_for_settlement, payout_json, retry_payout
 from app.payments.payouts.settling import settle_due
+from app.payments.reports.settlement_lines import settlement_by_line
 from app.platform.db.snapshot import reads_one_snapshot
 from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
@@ -155,7 +157,11 @@ def settlements_index(query: SettlementListQuery):
 )
 def settlements_show(settlement_id: str):
     who = caller()
-    return jsonify(settlement_with_payout(get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)))
+    settlement = get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)
+    answer = settlement_with_payout(settlement)
+    if has_lines(who.merchant_id):  # a merchant without lines sees the settlement as before
+        answer["business_lines"] = [part.to_json() for part in settlement_by_line(settlement)]
+    return jsonify(answer)
 
 
 @bp.get("/settlements/<settlement_id>/lines")

@@ -12,6 +12,7 @@ from app.signing.contracts import get_subscription, list_subscriptions, open_sub
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.line_scope import line_for_creating, line_to_list, refuse_out_of_scope
 from app.web.api.models.subscriptions import (
     BillingLink,
     BillingLinkInput,
@@ -72,8 +73,17 @@ def subscriptions_create(body: SubscriptionInput):
         test_clock=body.test_clock,
         currency=body.currency,
         coupon=body.coupon,
+        business_line=line_for_creating(None),
     )
     return jsonify({"subscription": subscription_json(sub), "order": shown_order(order)}), 201
+
+
+def _in_scope(subscription_id: str) -> None:
+    """A 404 before anything is done for a contract a key scoped to another business line may not see."""
+    who = caller()
+    if who.business_line is not None:
+        sub = get_subscription(who.merchant_id, subscription_id, livemode=who.livemode)
+        refuse_out_of_scope(sub.business_line_id, f"no subscription {subscription_id!r}")
 
 
 @bp.get("/subscriptions/<subscription_id>")
@@ -81,6 +91,7 @@ def subscriptions_create(body: SubscriptionInput):
 @requires_key(secret=True)
 @operation("Retrieve a subscription", path=_ID, answers={200: Subscription}, errors={404: _MISSING})
 def subscriptions_show(subscription_id: str):
+    _in_scope(subscription_id)
     who = caller()
     return jsonify(subscription_json(get_subscription(who.merchant_id, subscription_id, livemode=who.livemode)))
 
@@ -91,6 +102,9 @@ def subscriptions_show(subscription_id: str):
 @operation("List subscriptions, newest first", query=SubscriptionListQuery, answers={200: SubscriptionList})
 def subscriptions_index(query: SubscriptionListQuery):
     who = caller()
+    line, none_of_them = line_to_list(query.business_line)
+    if none_of_them:
+        return jsonify({"object": "list", "data": [], "has_more": False})
     subs, has_more = list_subscriptions(
         who.merchant_id,
         livemode=who.livemode,
@@ -98,6 +112,7 @@ def subscriptions_index(query: SubscriptionListQuery):
         status=query.status,
         limit=query.limit,
         starting_after=query.starting_after,
+        business_line=line,
     )
     return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
 
@@ -118,6 +133,7 @@ def subscriptions_index(query: SubscriptionListQuery):
     },
 )
 def subscriptions_cancel(subscription_id: str, body: SubscriptionCancel):
+    _in_scope(subscription_id)
     who = caller()
     sub = changes.cancel(who.merchant_id, subscription_id, at_period_end=body.at_period_end, livemode=who.livemode)
     return jsonify(subscription_json(sub))
@@ -135,6 +151,7 @@ def subscriptions_cancel(subscription_id: str, body: SubscriptionCancel):
     errors={404: _MISSING, 409: _STATE},
 )
 def subscriptions_pause(subscription_id: str):
+    _in_scope(subscription_id)
     who = caller()
     return jsonify(subscription_json(changes.pause(who.merchant_id, subscription_id, livemode=who.livemode)))
 
@@ -151,6 +168,7 @@ def subscriptions_pause(subscription_id: str):
     errors={404: _MISSING, 409: _STATE},
 )
 def subscriptions_resume(subscription_id: str):
+    _in_scope(subscription_id)
     who = caller()
     return jsonify(subscription_json(changes.resume(who.merchant_id, subscription_id, livemode=who.livemode)))
 
@@ -171,6 +189,7 @@ def subscriptions_resume(subscription_id: str):
     },
 )
 def subscriptions_update(subscription_id: str, body: SubscriptionUpdate):
+    _in_scope(subscription_id)
     who = caller()
     return jsonify(
         subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body.sku, livemode=who.livemode))

@@ -18,6 +18,7 @@ from app.ledger.clearing.rules import STRATEGIES, set_merchant_defaults
 from app.ledger.integrity import latest_check
 from app.ledger.models import JournalEntry, Posting
 from app.ledger.settlement.statements import get_settlement, list_settlements, settlement_lines, statement_csv
+from app.merchants.business_lines import list_lines
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
 from app.orders.confirmation import awaiting_completion
@@ -25,6 +26,7 @@ from app.payments.channels.interface import ProviderUnavailable
 from app.payments.payouts.onboarding import onboarding_status, start_onboarding
 from app.payments.payouts.services import payout_for_settlement, retry_payout
 from app.payments.payouts.settling import settle_due
+from app.payments.reports.settlement_lines import settlement_by_line
 from app.platform.db.snapshot import read_one_snapshot
 from app.platform.db.types import utcnow
 from app.platform.values.money import Money
@@ -303,6 +305,7 @@ def settlements_detail(settlement_id: str):
     lines, has_more = settlement_lines(settlement, limit=LINES_PAGE, starting_after=after)
     more = url_for("portal.settlements_detail", settlement_id=settlement.id, after=lines[-1].id) if has_more else None
     partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
+    business_lines = {line.id: line for line in list_lines(current_user.merchant_id)}
     return render_template(
         "portal/settlement.html",
         settlement=settlement,
@@ -313,6 +316,8 @@ def settlements_detail(settlement_id: str):
         payout=payout_for_settlement(settlement.id),
         form=ConfirmForm(),
         can_manage=_can_manage(),
+        by_line=settlement_by_line(settlement) if business_lines else [],
+        business_lines=business_lines,
     )
 
 

@@ -160,6 +160,9 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=timezone.utc) if value else None
 
 
+_NO_LINE = SelectChoice("", "None: the whole business")
+
+
 class ProductForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(message="Enter the product's name."), Length(max=200)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
@@ -170,6 +173,15 @@ class ProductForm(FlaskForm):
         "Settle T+N: days after an order completes (empty: as the clearing rule says)",
         validators=[Optional(), NumberRange(min=0, max=365, message="Enter a number of days from 0 to 365.")],
     )
+    # Its choices are the merchant's lines (with_business_lines); shown only to a merchant that has some.
+    business_line = SelectField("Business line", choices=[_NO_LINE], validators=[Optional()])
+
+    def with_business_lines(self, lines: list) -> ProductForm:
+        """The form offering ``lines`` (the merchant's, archived ones only if the product is already in one)."""
+        self.business_line.choices = [_NO_LINE] + [
+            SelectChoice(line.id, f"{line.name} ({line.code})") for line in lines
+        ]
+        return self
 
     def validate_attributes(self, field) -> None:
         try:
@@ -184,6 +196,7 @@ class ProductForm(FlaskForm):
             "attributes": parse_pairs(self.attributes.data),
             "status": self.status.data,
             "settlement_delay_days": self.settlement_delay_days.data,
+            "business_line": self.business_line.data or None,
         }
 
 

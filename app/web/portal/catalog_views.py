@@ -24,6 +24,7 @@ from app.errors import KassaError
 from app.extensions import db
 from app.ledger.books_models import SELF
 from app.ledger.partners import list_partners
+from app.merchants.business_lines import list_lines
 from app.platform.values.whole_numbers import parse_whole_number
 from app.signing.terms import every
 from app.web.portal import bp
@@ -90,7 +91,7 @@ def products():
 @bp.route("/products/new", methods=["GET", "POST"])
 @permission_required("catalog.manage")
 def product_new():
-    form = NewProductForm()
+    form = NewProductForm().with_business_lines(_lines_for(None))
     fields = form.fields_for_service() if form.validate_on_submit() else None
     if fields is not None and not form.errors:
         try:
@@ -118,10 +119,11 @@ def product_edit(product_id: str):
             "attributes": format_pairs(product.attributes),
             "status": product.status,
             "settlement_delay_days": product.settlement_delay_days,
+            "business_line": product.business_line_id or "",
         }
         if request.method == "GET"
         else None
-    )
+    ).with_business_lines(_lines_for(product))
     if form.validate_on_submit():
         try:
             with audit("product.update", Product, product_id):
@@ -134,6 +136,12 @@ def product_edit(product_id: str):
     return _product_page(product, form=form)
 
 
+def _lines_for(product) -> list:
+    """The lines a product may be put in: the active ones, and the one it is in."""
+    current = product.business_line_id if product is not None else None
+    return [line for line in list_lines(current_user.merchant_id) if line.archived_at is None or line.id == current]
+
+
 def _product_page(product, *, form=None, image_form=None, status: int | None = None):
     form = form or ProductForm(
         data={
@@ -142,8 +150,9 @@ def _product_page(product, *, form=None, image_form=None, status: int | None = N
             "attributes": format_pairs(product.attributes),
             "status": product.status,
             "settlement_delay_days": product.settlement_delay_days,
+            "business_line": product.business_line_id or "",
         }
-    )
+    ).with_business_lines(_lines_for(product))
     image_form = image_form or ImageForm()
     failed = status or (422 if form.errors or image_form.errors or form.form_errors or image_form.form_errors else 200)
     return render_template(

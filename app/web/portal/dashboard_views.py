@@ -10,6 +10,7 @@ from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional
 
 from app.errors import KassaError
+from app.merchants.business_lines import list_lines
 from app.payments.channels.routing import channel_offers
 from app.payments.reports.dashboard import MAX_DAYS, dashboard_report
 from app.payments.reports.periods import DEFAULT_PRESET, PRESETS, headline_changes, period_for
@@ -32,6 +33,8 @@ class RangeForm(FlaskForm):
     )
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
+    # Its choices are the merchant's lines (the view sets them); shown only to a merchant that has some.
+    business_line = SelectField("Business line", choices=[SelectChoice("", "All")], validators=[Optional()])
 
     def preset(self) -> str:
         """The chosen preset; dates without one (an older link) are a custom range."""
@@ -64,16 +67,21 @@ def _chart_data(report, channel_names: dict[str, str]) -> dict:
 def dashboard():
     merchant_id, livemode = current_user.merchant_id, portal_livemode()
     form = RangeForm(request.args)
+    lines = list_lines(merchant_id)
+    form.business_line.choices = [SelectChoice("", "All")] + [
+        SelectChoice(line.id, f"{line.name} ({line.code})") for line in lines
+    ]
     status = 200 if form.validate() else 422
+    line = (form.business_line.data or None) if status == 200 else None
     report = changes = period = None
     preset = form.preset() if status == 200 else DEFAULT_PRESET
     try:
         period = period_for(preset, utcnow().date(), start=form.start.data, end=form.end.data)
-        report = dashboard_report(merchant_id, period.start, period.end, livemode=livemode)
+        report = dashboard_report(merchant_id, period.start, period.end, livemode=livemode, business_line=line)
         previous = period.previous()
         changes = headline_changes(
             report,
-            dashboard_report(merchant_id, previous.start, previous.end, livemode=livemode),
+            dashboard_report(merchant_id, previous.start, previous.end, livemode=livemode, business_line=line),
             period.previous_label(),
         )
     except KassaError as error:
@@ -97,4 +105,6 @@ def dashboard():
         channel_names=names,
         presets=PRESETS,
         period=period,
+        business_lines=lines,
+        business_line=line,
     ), status

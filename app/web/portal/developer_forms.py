@@ -42,7 +42,18 @@ class ApiKeyForm(FlaskForm):
         "Kind", choices=[SelectChoice(k, f"{k.capitalize()} ({'sk' if k == 'secret' else 'pk'}_…)") for k in KINDS]
     )
     mode = SelectField("Mode", choices=[SelectChoice(m, m.capitalize()) for m in MODES])
+    # Its choices are the merchant's active lines (the view sets them); shown only to a merchant that has some.
+    business_line = SelectField(
+        "Business line", choices=[SelectChoice("", "All (the whole business)")], validators=[Optional()]
+    )
     submit = SubmitField("Create key")
+
+    def with_business_lines(self, lines: list) -> ApiKeyForm:
+        """The form offering ``lines`` to scope the key to."""
+        self.business_line.choices = [SelectChoice("", "All (the whole business)")] + [
+            SelectChoice(line.id, f"{line.name} ({line.code})") for line in lines
+        ]
+        return self
 
 
 def _confirmed() -> HiddenField:

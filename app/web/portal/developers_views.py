@@ -19,6 +19,7 @@ from app.merchants.api_keys import (
     revoke_api_key,
     roll_api_key,
 )
+from app.merchants.business_lines import list_lines
 from app.merchants.models import ApiKey
 from app.web.embed.snippet import embed_snippet
 from app.web.portal import bp
@@ -44,6 +45,7 @@ def _keys_page(form: ApiKeyForm, status: int = 200):
         "portal/api_keys.html",
         keys=list_api_keys(current_user.merchant_id),
         form=_key_form(form),
+        line_names={line.id: line.code for line in list_lines(current_user.merchant_id)},
         may_mint_secret=may_mint(current_user.role, "secret"),
         action_form=ConfirmForm(),
     ), status
@@ -52,13 +54,13 @@ def _keys_page(form: ApiKeyForm, status: int = 200):
 @bp.get("/developers")
 @permission_required("developers.manage")
 def developers():
-    return _keys_page(ApiKeyForm())
+    return _keys_page(ApiKeyForm().with_business_lines(list_lines(current_user.merchant_id, include_archived=False)))
 
 
 @bp.post("/developers/keys")
 @permission_required("developers.manage")
 def developers_keys_create():
-    form = ApiKeyForm()
+    form = ApiKeyForm().with_business_lines(list_lines(current_user.merchant_id, include_archived=False))
     if form.validate_on_submit():
         try:
             with audit("api_key.create", ApiKey):
@@ -68,6 +70,7 @@ def developers_keys_create():
                     mode=form.mode.data,
                     name=form.name.data,
                     role=current_user.role,
+                    business_line=form.business_line.data or None,
                 )
         except KassaError as error:
             show_error(form, error)

@@ -6,11 +6,14 @@ from typing import Iterator
 
 from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from app.catalog.coupons import discounts_for_orders
 from app.errors import KassaError
 from app.extensions import db
 from app.ledger.settlement.statements import order_books
+from app.merchants.business_line_models import BusinessLine
+from app.merchants.business_lines import get_line, list_lines
 from app.merchants.permissions import can, roles_with
 from app.orders.refund_context import refund_context
 from app.orders.services import get_order
@@ -32,11 +35,11 @@ from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.confirm_once import claim_confirmation, confirmation_done, confirmation_failed, new_confirmation_key
 from app.web.portal.mode_views import portal_livemode
 from app.web.portal.order_operations import order_operations
-from app.web.portal.payment_forms import OrderFilterForm, RefundForm
+from app.web.portal.payment_forms import ANY, OrderFilterForm, RefundForm
 from app.webhooks.history import deliveries_for_order
 
 PAGE_SIZE = 25
-_FILTER_ARGS = ("q", "status", "channel", "customer", "start", "end")
+_FILTER_ARGS = ("q", "status", "channel", "customer", "business_line", "start", "end")
 
 
 def _filters(form: OrderFilterForm) -> OrderFilters:
@@ -48,7 +51,16 @@ def _filters(form: OrderFilterForm) -> OrderFilters:
         channel=form.channel.data or None,
         customer=form.customer.data or None,
         query=form.q.data or None,
+        business_line=form.business_line.data or None,
     )
+
+
+def _filter_form() -> tuple[OrderFilterForm, dict[str, BusinessLine]]:
+    """The filters as asked, their business line choices the merchant's lines (and those lines by id)."""
+    lines = {line.id: line for line in list_lines(current_user.merchant_id)}
+    form = OrderFilterForm(request.args)
+    form.business_line.choices = [ANY] + [SelectChoice(i, f"{line.name} ({line.code})") for i, line in lines.items()]
+    return form, lines
 
 
 def _filter_args() -> dict:
@@ -60,7 +72,7 @@ def _filter_args() -> dict:
 @bp.get("/")  # registered first, so url_for gives /portal/
 @permission_required("orders.view")
 def orders():
-    form = OrderFilterForm(request.args)
+    form, lines = _filter_form()
     valid = form.validate()
     filters = _filters(form) if valid else OrderFilters(livemode=portal_livemode())
     page = search_orders(
@@ -80,6 +92,7 @@ def orders():
         newer_url=newer,
         older_url=older,
         filtered=bool(args),
+        business_lines=lines,
         export_url=url_for("portal.orders_export", **args),
         export_has_emails=can(current_user.role, EMAILS_IN_EXPORT),
         email_exporters=roles_with(EMAILS_IN_EXPORT),
@@ -129,7 +142,7 @@ def _csv_rows(merchant_id: str, filters: OrderFilters, *, with_emails: bool) -> 
 @bp.get("/orders/export.csv")
 @permission_required("orders.view")
 def orders_export():
-    form = OrderFilterForm(request.args)
+    form, _ = _filter_form()
     if not form.validate():
         abort(400, description="The filters are not valid; fix them on the orders page and export again.")
     # Streamed: the export reads in batches and never holds every order in memory.
@@ -165,6 +178,7 @@ def order_page(
         disputes=disputes_for_order(order.id),
         receipt_email=receipt_email_of(order.id),
         coupons=discounts_for_orders([order.id]).get(order.id, []),
+        business_line=get_line(merchant_id, order.business_line_id) if order.business_line_id else None,
         can_refund=can(current_user.role, "orders.refund"),
         can_resend=can(current_user.role, "developers.manage"),
         **order_operations(order, payments, has_events=bool(events), action_error=action_error),

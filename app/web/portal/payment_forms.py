@@ -36,6 +36,8 @@ class OrderFilterForm(FlaskForm):
         validators=[Optional()],
     )
     customer = StringField("Customer id or email", validators=[Optional(), Length(max=320)])
+    # Its choices are the merchant's lines (the view sets them); shown only to a merchant that has some.
+    business_line = SelectField("Business line", choices=[ANY], validators=[Optional()])
     start = DateField("Created from", validators=[Optional()])
     end = DateField("Created to", validators=[Optional()])
 

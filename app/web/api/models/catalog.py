@@ -256,6 +256,7 @@ class Product(Answer):
     skus: list[Sku]
     settlement_delay_days: int | None = Field(description=_SETTLEMENT_DELAY)
     checkout_url: Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
+    business_line: str | None = Field(description="the business line's id (bl_…); null: the merchant's default")
 
 
 ProductList = page_of(Product, "ProductList")
@@ -321,6 +322,9 @@ class _ProductFields(RequestModel):
     clearing: Clearing = None
     settlement_delay_days: Annotated[int, Field(ge=0, le=365, strict=True)] | None = Field(
         default=None, description=_SETTLEMENT_DELAY
+    )
+    business_line: str | None = Field(
+        default=None, description="the business line's id (bl_…) or code; null: the merchant's default"
     )
 
 

@@ -188,6 +188,9 @@ class Order(Answer):
     risk: RiskAssessment = Field(description="the risk assessment of the order: allow, review or block, and why")
     customer: OrderCustomer
     checkout_session: str | None = Field(description="the checkout session the order was made through")
+    business_line: str | None = Field(
+        default=None, description="the business line's id (bl_…) the order belongs to; null: the merchant's default"
+    )
     metadata: dict[str, Any]
     expires_at: Time
     created_at: Time
@@ -267,6 +270,10 @@ class OrderInput(RequestModel, json_schema_extra=_agreement_required):
         default=None, description="the customer accepted the agreement; anything else is 422 agreement_required"
     )
     metadata: Metadata = None
+    business_line: str | None = Field(
+        default=None,
+        description="the business line's id (bl_…) or code; left out: its products' line, else the merchant's default",
+    )
 
 
 class OrderListQuery(QueryModel):
@@ -277,6 +284,7 @@ class OrderListQuery(QueryModel):
     customer: str = Field(default=None, description="only this customer's orders")
     created_gte: RequestTime = Field(default=None, description="only orders created at or after")
     created_lte: RequestTime = Field(default=None, description="only orders created at or before")
+    business_line: str = Field(default=None, description="only this business line's orders (its id or code)")
 
 
 class ClientSecretQuery(QueryModel):

@@ -136,6 +136,17 @@ class Payout(Answer):
     paid_at: NullableTime
 
 
+class SettlementLinePart(Answer):
+    """One business line's part of a settlement."""
+
+    business_line: str | None = Field(description="the line's id (bl_…); null: the merchant's default")
+    gross: int
+    fees: int
+    refunds: int
+    adjustments: int
+    net: int
+
+
 class Settlement(Answer):
     """A partner's takings of one window and currency, with the payout that pays them."""
 
@@ -158,6 +169,11 @@ class Settlement(Answer):
     created_at: Time
     paid_at: NullableTime
     payout: Payout | None
+    business_lines: list[SettlementLinePart] | None = Field(
+        default=None,
+        description="GET /settlements/{id} of a merchant with business lines: what each line made of the net "
+        "(the parts add up to net; business_line null: lines of no line, and reserves released)",
+    )
 
 
 SettlementList = page_of(Settlement, "SettlementList")

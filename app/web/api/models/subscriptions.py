@@ -122,6 +122,7 @@ class SubscriptionListQuery(QueryModel):
     starting_after: Cursor("sub") | None = None
     customer: str | None = Field(default=None, description="only this customer's contracts")
     status: SUBSCRIPTION_STATUSES | None = Field(default=None, description="only contracts in this status")
+    business_line: str | None = Field(default=None, description="only this business line's contracts (id or code)")
 
 
 class SubscriptionCancel(RequestModel):
@@ -243,6 +244,9 @@ class Subscription(Answer):
     canceled_at: NullableTime
     mandate: SubscriptionMandate | None
     latest_order: str | None
+    business_line: str | None = Field(
+        default=None, description="the business line (bl_…) of the order that opened it; null: the merchant's default"
+    )
     test_clock: str | None
     created_at: Time
     renewals: list[SubscriptionRenewal]

@@ -1,0 +1,54 @@
+"""Business lines: parts of one merchant with their own products, orders and settlements."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from app.web.api.models.fields import Answer, NotBlank, NullableTime, RequestModel, Time, page_of
+
+LineName = Annotated[
+    str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NotBlank()
+]
+LineCode = Annotated[
+    str,
+    Field(strict=True, description="lowercase letters, digits, - or _ (e.g. games); fixed once the line exists"),
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$"),
+]
+
+
+class BusinessLineInput(RequestModel):
+    """A line to add."""
+
+    code: LineCode
+    name: LineName
+
+
+class BusinessLineUpdate(RequestModel):
+    """What to change (its code stays); a field left out stays as it is."""
+
+    name: LineName = Field(default=None)
+    order_timeout_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=1440,
+        description="the line's own timeout for unpaid orders, 1 to 1440 minutes; null: the merchant's",
+    )
+
+
+class BusinessLine(Answer):
+    """A part of the merchant (a games line, a music line); no line is the merchant's default."""
+
+    id: str = Field(description="bl_…")
+    object: Literal["business_line"]
+    code: str
+    name: str
+    created_at: Time
+    archived_at: NullableTime = Field(description="set once archived: the line takes no new orders or products")
+    order_timeout_minutes: int | None = Field(
+        default=None, description="the line's own timeout for unpaid orders; null: the merchant's"
+    )
+
+
+BusinessLineList = page_of(BusinessLine, "BusinessLineList")
