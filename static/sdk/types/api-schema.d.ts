@@ -482,6 +482,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns of this key's mode, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of Campaign objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a campaign that issues personal coupons
+         * @description Each time its rule fires for a customer the merchant's server named, while the campaign runs and its budget lasts, that customer gets a single-use coupon with the template's terms in their wallet (GET /customers/{id}/coupons). Each order or subscription earns at most one coupon per campaign; first_order at most one per customer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignInput"];
+                };
+            };
+            responses: {
+                /** @description A campaign and how much of its budget it has spent. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it: ends_at before starts_at, an unknown template_coupon, a discount budget on a template without a ceiling, min_amount on a rule other than paid_order) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused, idempotency_request_in_progress: see Idempotency */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the campaign's id (cmp_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A campaign and how much of its budget it has spent. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such campaign (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a campaign now
+         * @description It issues no more coupons; those already issued stay valid. Ending it again answers the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the campaign's id (cmp_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A campaign and how much of its budget it has spent. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such campaign (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused, idempotency_request_in_progress: see Idempotency */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkout_sessions": {
         parameters: {
             query?: never;
@@ -666,6 +1010,645 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coupons, newest first
+         * @description Filter by active (true/false) and by part of the code (case-insensitive).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                    /** @description only coupons (not) deactivated */
+                    active?: "true" | "false";
+                    /** @description only codes that contain this */
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a coupon
+         * @description A code shoppers type (or, with automatic: true, a promotion applied without one). Amounts are minor units of its currency.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouponInput"];
+                };
+            };
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description parameter_invalid: a term to fix (param names it: a kind's missing amount, a currency, tiers, channels, duration_in_periods, valid_until before valid_from, …); coupon_invalid: a malformed code */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description coupon_code_taken: the merchant has a coupon with this code; idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a batch of coupons with random codes
+         * @description count coupons with the same terms and codes PREFIX-XXXXXXXX (8 characters without 0/O or 1/I), all in the answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouponGenerateInput"];
+                };
+            };
+            responses: {
+                /** @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponList"];
+                    };
+                };
+                /** @description parameter_invalid: a term to fix (param names it: a kind's missing amount, a currency, tiers, channels, duration_in_periods, valid_until before valid_from, …); coupon_invalid: a malformed code; an automatic promotion cannot be generated as a batch */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description coupon_code_taken: a generated code collided with an existing one, generate again; idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a coupon */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Change a coupon's description, validity window or limits
+         * @description Only the fields sent change; null clears a limit or a date. The code and the discount stay: orders were priced with them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CouponUpdate"];
+                };
+            };
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description parameter_invalid: valid_until is not after valid_from, or max_redemptions is below the uses so far */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a coupon
+         * @description It can no longer be used; orders already priced with it keep their discount, and subscriptions opened with it keep theirs. Deactivating it again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A coupon, its terms and its uses by the key's mode's orders. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coupon"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused: the Idempotency-Key was used with a different request; idempotency_request_in_progress: a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{id}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a coupon's uses, newest first
+         * @description The key's mode's orders that redeemed it; released: the order closed unpaid and gave its use back.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many items a page holds */
+                    limit?: number;
+                    /** @description the id of the last item of the page before */
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the coupon's id (cpn_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of CouponRedemption objects, oldest cursor first; pass the last id as starting_after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponRedemptionList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon (another merchant's id is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{id}/balance": {
         parameters: {
             query?: never;
@@ -807,6 +1790,180 @@ export interface paths {
                     };
                 };
                 /** @description subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending as the customer or merchant asked) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's coupon wallet: their personal coupons they can use now
+         * @description Unused, started and not expired, of this key's mode; soonest to expire first (at most 100).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer's id (the merchant's own reference) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The customer's coupons they can use now, soonest to expire first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalCouponList"];
+                    };
+                };
+                /** @description parameter_invalid: id: the customer id is blank or over 200 characters */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a personal coupon to a customer
+         * @description A new single-use code with the terms of the coupon given, bound to this customer id and this key's mode: another customer's order using it gets 403 coupon_not_yours.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the customer's id (the merchant's own reference) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonalCouponInput"];
+                };
+            };
+            responses: {
+                /** @description A single-use coupon only its customer's orders (of its mode) can use. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalCoupon"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 characters; coupon: a personal coupon cannot be a template) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such coupon to issue from */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused, idempotency_request_in_progress: see Idempotency */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2895,6 +4052,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coupon wallet of an order's customer, to apply one at checkout
+         * @description Publishable key with the order's client_secret (or secret key). Only a customer the merchant's server named (a checkout session or a secret key) has a wallet: for a guest or a browser-claimed id the list is empty.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the order's client_secret; required with a publishable key */
+                    client_secret?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The customer's coupons they can use now, soonest to expire first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalCouponList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description origin_not_allowed: a live publishable key from an origin the merchant has not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{id}/events": {
         parameters: {
             query?: never;
@@ -2979,6 +4226,115 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report how a fulfilment ended: the merchant's system delivered the order (or could not) after its fulfilment webhook answered 202 Accepted (secret key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FulfilmentReportInput"];
+                };
+            };
+            responses: {
+                /** @description The order: fulfilled, or refunding (failed) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); fulfilment_already_reported: an earlier report said the other outcome; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9092,6 +10448,127 @@ export interface components {
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
+        /**
+         * Campaign
+         * @description A campaign and how much of its budget it has spent.
+         */
+        Campaign: {
+            budget: components["schemas"]["CampaignBudget"];
+            coupon_valid_days: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            /** @description the ceilings of the coupons issued so far, summed (minor units) */
+            discount_committed: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            ended_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            ends_at: string | null;
+            id: string;
+            issued_count: number;
+            livemode: boolean;
+            min_amount: components["schemas"]["Money"] | null;
+            name: string;
+            /** @constant */
+            object: "campaign";
+            /** @enum {string} */
+            rule: "first_order" | "paid_order" | "subscription_start";
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            starts_at: string;
+            /** @enum {string} */
+            status: "scheduled" | "running" | "exhausted" | "ended";
+            template_coupon: string;
+        };
+        /** CampaignBudget */
+        CampaignBudget: {
+            /** @description max_discount_total's currency */
+            currency: string | null;
+            max_discount_total: number | null;
+            max_issued: number | null;
+        };
+        /**
+         * CampaignInput
+         * @description A new campaign: each time its rule fires for a customer while it runs and its budget lasts, that customer
+         *     gets a single-use coupon with the template coupon's terms.
+         */
+        CampaignInput: {
+            /**
+             * @description each issued coupon's lifetime (default: the template's end)
+             * @default null
+             */
+            coupon_valid_days?: number | null;
+            /** @default null */
+            ends_at?: (string | number) | null;
+            /**
+             * @description the most all its coupons can take off together, in minor units of the template's currency: each issued coupon reserves its ceiling (needs a template with one)
+             * @default null
+             */
+            max_discount_total?: number | null;
+            /**
+             * @description the most coupons it issues
+             * @default null
+             */
+            max_issued?: number | null;
+            /**
+             * @description paid_order only: the least order total
+             * @default null
+             */
+            min_amount?: components["schemas"]["MoneyInput"] | null;
+            name: string;
+            /**
+             * @description first_order: a customer's first paid order; paid_order: every paid order (of at least min_amount); subscription_start: a subscription that becomes active. Only customers the merchant's server named (a secret key or a checkout session) earn coupons
+             * @enum {string}
+             */
+            rule: "first_order" | "paid_order" | "subscription_start";
+            /**
+             * @description default: now
+             * @default null
+             */
+            starts_at?: (string | number) | null;
+            /**
+             * @description the coupon whose terms every issued coupon copies (deactivate it if its own code should not be typed by anyone)
+             * @example cpn_1a2b3c
+             */
+            template_coupon: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * CampaignList
+         * @description A page of Campaign objects, oldest cursor first; pass the last id as starting_after.
+         */
+        CampaignList: {
+            data: components["schemas"]["Campaign"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** CampaignListQuery */
+        CampaignListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
         /** ChangePaymentMethodInput */
         ChangePaymentMethodInput: {
             /**
@@ -9280,6 +10757,342 @@ export interface components {
              * @default null
              */
             client_secret?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * Coupon
+         * @description A coupon, its terms and its uses by the key's mode's orders.
+         */
+        Coupon: {
+            active: boolean;
+            amount_off: number | null;
+            automatic: boolean;
+            /** @description payment channels the order may be paid with; empty: any */
+            channels: string[];
+            code: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            currency: string | null;
+            /** @description the discount line shoppers see */
+            description: string;
+            /** @enum {string} */
+            duration: "once" | "repeating" | "forever";
+            duration_in_periods: number | null;
+            /** @example cpn_1a2b3c */
+            id: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "spend_and_save" | "volume";
+            max_discount: number | null;
+            max_per_customer: number | null;
+            max_redemptions: number | null;
+            min_subtotal: number | null;
+            /** @constant */
+            object: "coupon";
+            percent_bps: number | null;
+            product_ids: string[];
+            sku_ids: string[];
+            /**
+             * @description whether a shopper can use it now, for the key's mode
+             * @enum {string}
+             */
+            state: "active" | "scheduled" | "expired" | "used up" | "deactivated";
+            tiers: components["schemas"]["CouponTier"][] | null;
+            /** @description uses by orders of the key's mode (closed unpaid orders give theirs back) */
+            times_redeemed: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_from: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_until: string | null;
+        };
+        /** CouponGenerateInput */
+        CouponGenerateInput: {
+            /**
+             * @description minor units (amount_off, spend_and_save)
+             * @default null
+             */
+            amount_off?: number | null;
+            /**
+             * @description a promotion: applies without a code when its terms hold (the best one for the shopper, one discount per order)
+             * @default false
+             */
+            automatic?: boolean;
+            /**
+             * @description payment channel codes the order may be paid with (empty: any); paying with another is refused
+             * @default null
+             */
+            channels?: string[] | null;
+            /** @description how many codes */
+            count: number;
+            /**
+             * @description lowercase ISO 4217; needed with an amount
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description the discount line shoppers see (default: the terms in short)
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * @description for a subscription: once (its first order), repeating (also its first duration_in_periods renewals), forever (every renewal)
+             * @default once
+             * @enum {string}
+             */
+            duration?: "once" | "repeating" | "forever";
+            /**
+             * @description repeating only: how many renewals it discounts
+             * @default null
+             */
+            duration_in_periods?: number | null;
+            /**
+             * @description amount_off, percent_off, spend_and_save (amount_off once min_subtotal is reached), volume (a percentage per line by quantity: tiers)
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "spend_and_save" | "volume";
+            /**
+             * @description a cap in minor units (percent_off)
+             * @default null
+             */
+            max_discount?: number | null;
+            /** @default null */
+            max_per_customer?: number | null;
+            /**
+             * @description uses in all (each mode counts its own)
+             * @default null
+             */
+            max_redemptions?: number | null;
+            /**
+             * @description minor units (spend_and_save)
+             * @default null
+             */
+            min_subtotal?: number | null;
+            /**
+             * @description basis points, 1–10000 (percent_off)
+             * @default null
+             */
+            percent_bps?: number | null;
+            /**
+             * @description codes read PREFIX-XXXXXXXX
+             * @default null
+             */
+            prefix?: string | null;
+            /**
+             * @description only these products (empty: all)
+             * @default null
+             */
+            product_ids?: string[] | null;
+            /**
+             * @description only these SKUs (empty: all)
+             * @default null
+             */
+            sku_ids?: string[] | null;
+            /**
+             * @description volume: [{min_quantity, percent_bps}]
+             * @default null
+             */
+            tiers?: components["schemas"]["Tier"][] | null;
+            /** @default null */
+            valid_from?: (string | number) | null;
+            /** @default null */
+            valid_until?: (string | number) | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** CouponInput */
+        CouponInput: {
+            /**
+             * @description minor units (amount_off, spend_and_save)
+             * @default null
+             */
+            amount_off?: number | null;
+            /**
+             * @description a promotion: applies without a code when its terms hold (the best one for the shopper, one discount per order)
+             * @default false
+             */
+            automatic?: boolean;
+            /**
+             * @description payment channel codes the order may be paid with (empty: any); paying with another is refused
+             * @default null
+             */
+            channels?: string[] | null;
+            /** @description 1–64 letters, digits, '-' or '_'; stored upper case */
+            code: string;
+            /**
+             * @description lowercase ISO 4217; needed with an amount
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description the discount line shoppers see (default: the terms in short)
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * @description for a subscription: once (its first order), repeating (also its first duration_in_periods renewals), forever (every renewal)
+             * @default once
+             * @enum {string}
+             */
+            duration?: "once" | "repeating" | "forever";
+            /**
+             * @description repeating only: how many renewals it discounts
+             * @default null
+             */
+            duration_in_periods?: number | null;
+            /**
+             * @description amount_off, percent_off, spend_and_save (amount_off once min_subtotal is reached), volume (a percentage per line by quantity: tiers)
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "spend_and_save" | "volume";
+            /**
+             * @description a cap in minor units (percent_off)
+             * @default null
+             */
+            max_discount?: number | null;
+            /** @default null */
+            max_per_customer?: number | null;
+            /**
+             * @description uses in all (each mode counts its own)
+             * @default null
+             */
+            max_redemptions?: number | null;
+            /**
+             * @description minor units (spend_and_save)
+             * @default null
+             */
+            min_subtotal?: number | null;
+            /**
+             * @description basis points, 1–10000 (percent_off)
+             * @default null
+             */
+            percent_bps?: number | null;
+            /**
+             * @description only these products (empty: all)
+             * @default null
+             */
+            product_ids?: string[] | null;
+            /**
+             * @description only these SKUs (empty: all)
+             * @default null
+             */
+            sku_ids?: string[] | null;
+            /**
+             * @description volume: [{min_quantity, percent_bps}]
+             * @default null
+             */
+            tiers?: components["schemas"]["Tier"][] | null;
+            /** @default null */
+            valid_from?: (string | number) | null;
+            /** @default null */
+            valid_until?: (string | number) | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * CouponList
+         * @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after.
+         */
+        CouponList: {
+            data: components["schemas"]["Coupon"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** CouponListQuery */
+        CouponListQuery: {
+            /**
+             * @description only coupons (not) deactivated
+             * @default null
+             * @enum {string}
+             */
+            active?: "true" | "false";
+            /**
+             * @description only codes that contain this
+             * @default null
+             */
+            code?: string;
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * CouponRedemption
+         * @description One order's use of a coupon.
+         */
+        CouponRedemption: {
+            amount: components["schemas"]["Money"];
+            coupon: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            customer: string;
+            /** @example red_1a2b3c */
+            id: string;
+            /** @constant */
+            object: "coupon_redemption";
+            order: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            released_at: string | null;
+            /**
+             * @description released: the order closed unpaid
+             * @enum {string}
+             */
+            status: "active" | "released";
+        };
+        /**
+         * CouponRedemptionList
+         * @description A page of CouponRedemption objects, oldest cursor first; pass the last id as starting_after.
+         */
+        CouponRedemptionList: {
+            data: components["schemas"]["CouponRedemption"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /** CouponTier */
+        CouponTier: {
+            min_quantity: number;
+            percent_bps: number;
+        };
+        /**
+         * CouponUpdate
+         * @description Only what changes (the code and the discount stay: orders were priced with them); null clears a limit or a
+         *     date.
+         */
+        CouponUpdate: {
+            /** @default null */
+            description?: string | null;
+            /** @default null */
+            max_per_customer?: number | null;
+            /** @default null */
+            max_redemptions?: number | null;
+            /** @default null */
+            valid_from?: (string | number) | null;
+            /** @default null */
+            valid_until?: (string | number) | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -9763,6 +11576,24 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         /**
+         * FulfilmentReportInput
+         * @description How the merchant's system ended a fulfilment it took to deliver later (its webhook answered 202).
+         */
+        FulfilmentReportInput: {
+            /**
+             * @description why it failed (or a note), kept on the order's timeline
+             * @default null
+             */
+            reason?: string | null;
+            /**
+             * @description succeeded: the order is fulfilled (and confirmed later, as any); failed: Kassa refunds it
+             * @enum {string}
+             */
+            status: "succeeded" | "failed";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
          * ItemInput
          * @description A line of a basket: a SKU and how many.
          */
@@ -9784,6 +11615,18 @@ export interface components {
             amount: number;
             /** @example usd */
             currency: string;
+        };
+        /** MoneyInput */
+        MoneyInput: {
+            amount: number;
+            /**
+             * @description lowercase ISO 4217
+             * @example usd
+             * @enum {string}
+             */
+            currency: "aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * NoAction
@@ -10449,6 +12292,69 @@ export interface components {
             tries: number;
         };
         /**
+         * PersonalCoupon
+         * @description A single-use coupon only its customer's orders (of its mode) can use.
+         */
+        PersonalCoupon: {
+            amount_off: number | null;
+            /** @description what the shopper enters (or applies from their wallet at checkout) */
+            code: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            currency: string | null;
+            customer: string;
+            description: string;
+            id: string;
+            kind: string;
+            livemode: boolean;
+            max_discount: number | null;
+            min_subtotal: number | null;
+            /** @constant */
+            object: "coupon";
+            percent_bps: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_from: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            valid_until: string | null;
+        };
+        /**
+         * PersonalCouponInput
+         * @description Issue one personal coupon to the customer.
+         */
+        PersonalCouponInput: {
+            /**
+             * @description the coupon whose terms to issue (its template)
+             * @example cpn_1a2b3c
+             */
+            coupon: string;
+            /**
+             * @description default: until the template's end
+             * @default null
+             */
+            valid_days?: number | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * PersonalCouponList
+         * @description The customer's coupons they can use now, soonest to expire first.
+         */
+        PersonalCouponList: {
+            data: components["schemas"]["PersonalCoupon"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /**
          * PriceInput
          * @description A price: minor units of a currency (0 for a free option).
          */
@@ -10481,6 +12387,8 @@ export interface components {
             name: string;
             /** @constant */
             object: "product";
+            /** @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only */
+            settlement_delay_days: number | null;
             skus: components["schemas"]["Sku"][];
             /** @enum {string} */
             status: "draft" | "active" | "archived";
@@ -10516,6 +12424,11 @@ export interface components {
             /** @default null */
             description?: string | null;
             name: string;
+            /**
+             * @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only
+             * @default null
+             */
+            settlement_delay_days?: number | null;
             /** @default null */
             skus?: components["schemas"]["SkuInput"][] | null;
             /**
@@ -10595,6 +12508,11 @@ export interface components {
             /** @default null */
             name?: string;
             /**
+             * @description T+N: days after an order completes before this product's lines may be settled (the longer of this and the clearing rule's hold_days counts); null: the rule's hold_days only
+             * @default null
+             */
+            settlement_delay_days?: number | null;
+            /**
              * @description null: active
              * @default null
              */
@@ -10627,6 +12545,8 @@ export interface components {
          * @description What a basket costs now, with no side effects.
          */
         Quote: {
+            /** @description the channels the basket may be paid with now, highest priority first (none when it costs nothing) */
+            available_channels: components["schemas"]["QuoteChannel"][];
             /** @example usd */
             currency: string;
             discount: number;
@@ -10636,6 +12556,19 @@ export interface components {
             object: "quote";
             subtotal: number;
             total: number;
+        };
+        /**
+         * QuoteChannel
+         * @description A channel a guest could pay this basket with now, as Kassa's hosted panel offers it.
+         */
+        QuoteChannel: {
+            /** @description the terms a shopper accepts to pay with it; null: none */
+            agreement_text: string | null;
+            code: string;
+            /** @description an image URL, or the name of one of Kassa's icons (card, qr, wallet, …) */
+            icon: string;
+            /** @description as the merchant named it, else Kassa's name in the quote's locale */
+            name: string;
         };
         /** QuoteInput */
         QuoteInput: {
@@ -10650,6 +12583,11 @@ export interface components {
              */
             currency?: ("aed" | "afn" | "all" | "amd" | "ang" | "aoa" | "ars" | "aud" | "awg" | "azn" | "bam" | "bbd" | "bdt" | "bgn" | "bhd" | "bif" | "bmd" | "bnd" | "bob" | "brl" | "bsd" | "btn" | "bwp" | "byn" | "bzd" | "cad" | "cdf" | "chf" | "clp" | "cny" | "cop" | "crc" | "cup" | "cve" | "czk" | "djf" | "dkk" | "dop" | "dzd" | "egp" | "ern" | "etb" | "eur" | "fjd" | "fkp" | "gbp" | "gel" | "ghs" | "gip" | "gmd" | "gnf" | "gtq" | "gyd" | "hkd" | "hnl" | "htg" | "huf" | "idr" | "ils" | "inr" | "iqd" | "irr" | "isk" | "jmd" | "jod" | "jpy" | "kes" | "kgs" | "khr" | "kmf" | "kpw" | "krw" | "kwd" | "kyd" | "kzt" | "lak" | "lbp" | "lkr" | "lrd" | "lsl" | "lyd" | "mad" | "mdl" | "mga" | "mkd" | "mmk" | "mnt" | "mop" | "mru" | "mur" | "mvr" | "mwk" | "mxn" | "myr" | "mzn" | "nad" | "ngn" | "nio" | "nok" | "npr" | "nzd" | "omr" | "pab" | "pen" | "pgk" | "php" | "pkr" | "pln" | "pyg" | "qar" | "ron" | "rsd" | "rub" | "rwf" | "sar" | "sbd" | "scr" | "sdg" | "sek" | "sgd" | "shp" | "sle" | "sll" | "sos" | "srd" | "ssp" | "stn" | "svc" | "syp" | "szl" | "thb" | "tjs" | "tmt" | "tnd" | "top" | "try" | "ttd" | "twd" | "tzs" | "uah" | "ugx" | "usd" | "uyu" | "uzs" | "ved" | "ves" | "vnd" | "vuv" | "wst" | "xaf" | "xcd" | "xcg" | "xof" | "xpf" | "yer" | "zar" | "zmw" | "zwg" | "zwl" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL") | null;
             items: components["schemas"]["ItemInput"][];
+            /**
+             * @description the language of the channels' names (Kassa's default names are translated)
+             * @default null
+             */
+            locale?: ("en" | "de" | "fr") | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -10744,6 +12682,21 @@ export interface components {
             limit?: number;
             /** @default null */
             starting_after?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** RedemptionListQuery */
+        RedemptionListQuery: {
+            /**
+             * @description how many items a page holds
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * @description the id of the last item of the page before
+             * @default null
+             */
+            starting_after?: string;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -12017,6 +13970,13 @@ export interface components {
             limit?: number;
             /** @default null */
             starting_after?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** Tier */
+        Tier: {
+            min_quantity: number;
+            percent_bps: number;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
