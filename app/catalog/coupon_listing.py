@@ -17,8 +17,9 @@ def page_coupons(
     code: str | None = None,
 ) -> tuple[list[Coupon], bool]:
     """A page of the merchant's coupons, newest first; ``active`` keeps (not) deactivated ones, ``code`` those whose
-    code contains it (codes are stored upper case, so the search ignores case)."""
-    query = select(Coupon).where(Coupon.merchant_id == merchant_id)
+    code contains it (codes are stored upper case, so the search ignores case). A customer's personal coupons are
+    theirs, of one mode: they are listed with that customer (app/catalog/coupon_wallet.py), never here."""
+    query = select(Coupon).where(Coupon.merchant_id == merchant_id, Coupon.customer_id.is_(None))
     if active is not None:
         query = query.where(Coupon.active.is_(active))
     if code and code.strip():

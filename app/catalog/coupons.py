@@ -423,10 +423,11 @@ def generate_coupons(
     return coupons
 
 
-def get_coupon(merchant_id: str, coupon_id: str) -> Coupon:
-    """The merchant's coupon by id (another merchant's is a 404)."""
+def get_coupon(merchant_id: str, coupon_id: str, *, livemode: bool | None = None) -> Coupon:
+    """The merchant's coupon by id (another merchant's is a 404); given ``livemode``, a personal coupon of the other
+    mode is a 404 too (a catalog coupon is one for both modes)."""
     coupon = db.session.scalar(select(Coupon).where(Coupon.id == coupon_id, Coupon.merchant_id == merchant_id))
-    if coupon is None:
+    if coupon is None or (livemode is not None and coupon.livemode is not None and coupon.livemode != livemode):
         raise NotFound(f"no coupon {coupon_id!r}", param="id")
     return coupon
 

@@ -159,7 +159,7 @@ def coupons_index(query: CouponListQuery):
 @requires_key(secret=True)
 @operation("Retrieve a coupon", answers={200: CouponAnswer}, errors={404: _NOT_FOUND}, path=_ID)
 def coupons_show(coupon_id: str):
-    return jsonify(coupon_json(get_coupon(caller().merchant_id, coupon_id), caller().livemode))
+    return jsonify(coupon_json(_coupon_of_caller(coupon_id), caller().livemode))
 
 
 @bp.post("/coupons/<coupon_id>")
@@ -180,7 +180,7 @@ def coupons_show(coupon_id: str):
     path=_ID,
 )
 def coupons_update(coupon_id: str, body: CouponUpdate):
-    coupon = get_coupon(caller().merchant_id, coupon_id)
+    coupon = _coupon_of_caller(coupon_id)
     fields = {
         "description": coupon.description,
         "valid_from": coupon.valid_from,
@@ -205,6 +205,7 @@ def coupons_update(coupon_id: str, body: CouponUpdate):
     path=_ID,
 )
 def coupons_deactivate(coupon_id: str):
+    _coupon_of_caller(coupon_id)
     return jsonify(coupon_json(deactivate_coupon(caller().merchant_id, coupon_id), caller().livemode))
 
 
@@ -219,6 +220,7 @@ def coupons_deactivate(coupon_id: str):
     path=_ID,
 )
 def coupons_redemptions(coupon_id: str, query: RedemptionListQuery):
+    _coupon_of_caller(coupon_id)
     rows, has_more = list_redemptions(
         caller().merchant_id,
         coupon_id,
@@ -227,3 +229,8 @@ def coupons_redemptions(coupon_id: str, query: RedemptionListQuery):
         starting_after=query.starting_after,
     )
     return jsonify({"object": "list", "data": [redemption_json(r) for r in rows], "has_more": has_more})
+
+
+def _coupon_of_caller(coupon_id: str):
+    """The coupon this key may see: the merchant's, and a personal coupon only of the key's own mode."""
+    return get_coupon(caller().merchant_id, coupon_id, livemode=caller().livemode)

@@ -210,6 +210,29 @@ READS: dict[str, Callable[[World, World], None]] = {
         mine.key.get(f"/customers/{CUSTOMER}/entitlements").json["grants"] == []
     ),
     "api.orders_stream": lambda mine, other: _check(True),  # authorised by the order's own client secret
+    # Catalog coupons are one for both modes (each mode counts its own uses); a personal coupon is of one mode.
+    "api.coupons_index": lambda mine, other: _check(
+        _personal_coupon(other)["code"] not in {c["code"] for c in mine.key.get("/coupons").json["data"]}
+    ),
+    "api.coupons_show": lambda mine, other: _check(
+        mine.key.get(f"/coupons/{_personal_coupon(other)['id']}").status_code == 404
+    ),
+    "api.coupons_redemptions": lambda mine, other: _check(
+        mine.key.get(f"/coupons/{_personal_coupon(other)['id']}/redemptions").status_code == 404
+    ),
+    "api.customers_coupons_index": lambda mine, other: _check(
+        _personal_coupon(other)["id"]
+        not in {c["id"] for c in mine.key.get(f"/customers/{CUSTOMER}/coupons").json["data"]}
+    ),
+    "api.orders_coupons_index": lambda mine, other: _check(
+        mine.key.get(f"/orders/{other.order['id']}/coupons").status_code == 404
+    ),
+    "api.campaigns_index": lambda mine, other: _check(
+        _campaign(other)["id"] not in {c["id"] for c in mine.key.get("/campaigns").json["data"]}
+    ),
+    "api.campaigns_show": lambda mine, other: _check(
+        mine.key.get(f"/campaigns/{_campaign(other)['id']}").status_code == 404
+    ),
     "api.subscriptions_show": lambda mine, other: _check(
         mine.key.get(f"/subscriptions/{_subscription_of(other)['id']}").status_code == 404
     ),
@@ -429,8 +452,16 @@ def _subscription_of(world: World) -> dict:
 
 
 # Reads of things that are not test or live: the catalog, the API's own description.
-# Partners are the merchant's business relations, whatever the mode.
-SHARED = {"api.products_index", "api.products_show", "api.openapi_json", "api.partners_index", "api.partners_show"}
+# Partners and business lines are the merchant's business relations and structure, whatever the mode.
+SHARED = {
+    "api.products_index",
+    "api.products_show",
+    "api.openapi_json",
+    "api.partners_index",
+    "api.partners_show",
+    "api.business_lines_index",
+    "api.business_lines_show",
+}
 # A provider's statement is of its account and day, whichever keys made the payments on it: a live key reads every
 # run, a test key those of test-only channels alone (tests/reconciliation/test_test_key_reconciliation.py).
 TEST_CHANNELS_ONLY = {
@@ -447,12 +478,40 @@ ACTIONS: dict[str, Callable[[Api, dict], object]] = {
         f"/orders/{order['id']}/change_payment_method", json={}
     ),
     "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
+    "api.orders_fulfilment_report": lambda key, order: key.post(
+        f"/orders/{order['id']}/fulfilment", json={"status": "succeeded"}
+    ),
     "api.refunds_create": lambda key, order: key.post(f"/orders/{order['id']}/refunds", json={}),
     "api.orders_review": lambda key, order: key.post(f"/orders/{order['id']}/review", json={"decision": "reject"}),
     "api.orders_refund_requests": lambda key, order: key.post(
         f"/orders/{order['id']}/refund_requests", json={"reason": "wrong mode"}
     ),
 }
+
+
+def _personal_coupon(world: World) -> dict:
+    """A coupon issued to ``CUSTOMER`` in ``world``'s mode (from a catalog coupon, which is one for both modes)."""
+    template = world.key.post(
+        "/coupons", json={"code": f"TPL{int(world.livemode)}", "kind": "percent_off", "percent_bps": 1000}
+    )
+    template_id = (
+        template.json["id"]
+        if template.status_code == 201
+        else world.key.get(f"/coupons?code=TPL{int(world.livemode)}").json["data"][0]["id"]
+    )
+    issued = world.key.post(f"/customers/{CUSTOMER}/coupons", json={"coupon": template_id})
+    assert issued.status_code == 201, issued.json
+    return issued.json
+
+
+def _campaign(world: World) -> dict:
+    template = _personal_coupon(world)  # makes the catalog coupon too
+    catalog_coupon = world.key.get(f"/coupons?code=TPL{int(world.livemode)}").json["data"][0]["id"]
+    created = world.key.post(
+        "/campaigns", json={"name": "Welcome", "rule": "first_order", "template_coupon": catalog_coupon}
+    )
+    assert created.status_code == 201, (created.json, template)
+    return created.json
 
 
 def _check(ok: bool) -> None:
