@@ -54,7 +54,8 @@ def available_channels(
     channels = []
     # An order priced with a coupon limited to some channels is offered only those (a Prospect has no coupon yet:
     # the checkout panel limits its channels by the quote's coupon).
-    limit = order_channel_limit(order.id) if isinstance(order, Order) else None
+    # Only a discounted order can carry a coupon: the others (most of a page of orders) cost no query.
+    limit = order_channel_limit(order.id) if isinstance(order, Order) and order.discount else None
     for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode):
         if offer.refusal is not None or (limit is not None and offer.code not in limit[1]):
             continue

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StrictInt
+from pydantic import ConfigDict, Field, StrictBool, StrictInt
 
 from app.catalog.coupon_models import DURATIONS, KINDS
 from app.catalog.coupon_options import MAX_CHANNELS, MAX_PERIODS
 from app.catalog.coupons import MAX_BULK, MAX_COUNT
+from app.web.api.models.catalog import AnyCaseCurrency
 from app.web.api.models.fields import (
     Answer,
     Cursor,
@@ -31,8 +32,30 @@ class Tier(RequestModel):
     percent_bps: StrictInt = Field(ge=1, le=10_000)
 
 
+def _needs(kind: str, *fields: str) -> dict:
+    return {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"required": list(fields)}}
+
+
 class CouponTerms(RequestModel):
     """What a coupon takes off and when it may be used (the terms a generated batch shares)."""
+
+    # Which fields each kind needs, and that duration_in_periods goes with a repeating duration only: said in the
+    # document as the services check it, so a client (or a fuzzer) reading the schema sends what is taken.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                _needs("amount_off", "amount_off", "currency"),
+                _needs("spend_and_save", "amount_off", "currency", "min_subtotal"),
+                _needs("percent_off", "percent_bps"),
+                _needs("volume", "tiers"),
+                {
+                    "if": {"properties": {"duration": {"const": "repeating"}}, "required": ["duration"]},
+                    "then": {"required": ["duration_in_periods"]},
+                    "else": {"not": {"required": ["duration_in_periods"]}},
+                },
+            ]
+        }
+    )
 
     kind: Literal[KINDS] = Field(  # type: ignore[valid-type]
         description="amount_off, percent_off, spend_and_save (amount_off once min_subtotal is reached), "
@@ -41,12 +64,16 @@ class CouponTerms(RequestModel):
     description: Annotated[str, Field(max_length=200)] | None = Field(
         default=None, description="the discount line shoppers see (default: the terms in short)"
     )
-    currency: str | None = Field(default=None, description="lowercase ISO 4217; needed with an amount")
+    currency: AnyCaseCurrency | None = Field(default=None, description="lowercase ISO 4217; needed with an amount")
     amount_off: Amount | None = Field(default=None, description="minor units (amount_off, spend_and_save)")
-    percent_bps: StrictInt | None = Field(default=None, description="basis points, 1–10000 (percent_off)")
+    percent_bps: Annotated[StrictInt, Field(ge=1, le=10_000)] | None = Field(
+        default=None, description="basis points, 1–10000 (percent_off)"
+    )
     max_discount: Amount | None = Field(default=None, description="a cap in minor units (percent_off)")
     min_subtotal: Amount | None = Field(default=None, description="minor units (spend_and_save)")
-    tiers: list[Tier] | None = Field(default=None, description="volume: [{min_quantity, percent_bps}]")
+    tiers: Annotated[list[Tier], Field(min_length=1, max_length=20)] | None = Field(
+        default=None, description="volume: [{min_quantity, percent_bps}]"
+    )
     product_ids: list[str] | None = Field(default=None, description="only these products (empty: all)")
     sku_ids: list[str] | None = Field(default=None, description="only these SKUs (empty: all)")
     channels: Annotated[list[str], Field(max_length=MAX_CHANNELS)] | None = Field(
