@@ -16,6 +16,7 @@ from app.orders import event_modes  # noqa: F401,E402  (an order's events take t
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry, SubOrder  # noqa: F401
 from app.payments.channels.adapters.stripe_customers import StripeCustomer  # noqa: F401
+from app.payments.channels.agreement_models import AgreementTemplate, OrderAgreement  # noqa: F401
 from app.payments.channels.credential_models import ChannelCredentials  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401
 from app.payments.models import (  # noqa: F401

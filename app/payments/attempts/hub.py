@@ -30,6 +30,7 @@ from app.payments.attempts.card_screening import screen_paying_card
 from app.payments.attempts.one_purchase import one_purchase_per_session
 from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 from app.payments.channels import breaker
+from app.payments.channels.agreements import record_acceptance
 from app.payments.channels.fees import fee_for_capture
 from app.payments.channels.interface import (
     ChannelResult,
@@ -143,6 +144,8 @@ def _start_payment(
     logs.follow(order.request_id)
     assess_payment(order, channel_code)
     attempt = _open_attempt(order, channel_code, actor=actor)
+    if record_acceptance(order, channel_code, period=recurring):
+        commit_keeping_state()
     if save:
         request_saving(order, attempt.id, channel_code)
         commit_keeping_state()

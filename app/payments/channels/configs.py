@@ -8,10 +8,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.errors import InvalidRequest
 from app.extensions import db
+from app.payments.channels.agreements import check_body, save_agreements
 from app.payments.channels.registry import channel_codes, channel_spec, is_test_channel
 from app.payments.channels.routing import channel_offers
 from app.payments.models import ChannelConfig
 from app.platform.outbox.events import record_event
+from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.platform.values.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
 
 MAX_AMOUNT = 10**MAX_DIGITS - 1  # a limit without its currency; one in a currency is at most max_amount of it
@@ -123,7 +125,9 @@ def _validated(settings: dict) -> dict:
         elif name == "icon":
             clean[name] = _text(name, value, 200)
         elif name == "agreement_text":
-            clean[name] = _text(name, value, 5000)
+            text = _text(name, value, 5000)
+            # The English template (app/payments/channels/agreements.py): its placeholders are checked here.
+            clean[name] = check_body(text, param=name) or None if text is not None else None
         elif name in ("min_amount", "max_amount"):
             clean[name] = _amount(name, value)
         elif name == "fee_bps":
@@ -177,6 +181,8 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
             raise InvalidRequest(f"min_amount ({shown[0]}) must not exceed max_amount ({shown[1]})", param="min_amount")
         try:
             db.session.flush()
+            if "agreement_text" in clean:  # a changed text is a new version of the English agreement
+                save_agreements(merchant_id, code, {DEFAULT_LANGUAGE: clean["agreement_text"] or ""}, actor=None)
             _record_update(merchant_id, config)
             db.session.commit()
             return config

@@ -7,9 +7,13 @@ from flask_babel import force_locale
 
 from app.catalog.products import search_products
 from app.catalog.services import get_product, price_items
+from app.extensions import db
+from app.merchants.models import Merchant
 from app.orders.customers import GUEST
+from app.payments.channels.agreements import purchase, with_agreements
 from app.payments.channels.available import Prospect, available_channels
 from app.platform.values.languages import DEFAULT_LANGUAGE
+from app.signing.terms import sku_terms
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
@@ -102,7 +106,18 @@ def _channels_for(quote, locale: str | None) -> list[dict]:
         total=quote.total.amount,
         currency=quote.currency,
     )
-    with force_locale(locale or DEFAULT_LANGUAGE):
+    language = locale or DEFAULT_LANGUAGE
+    merchant = db.session.get(Merchant, who.merchant_id)
+    bought = purchase(
+        merchant.name,
+        quote.total.amount,
+        quote.currency,
+        language,
+        [f"{line.sku.product.name} — {line.sku.name}" for line in quote.lines],
+        sku_terms(quote.lines[0].sku) if len(quote.lines) == 1 else None,
+    )
+    channels = with_agreements(available_channels(who.merchant_id, guest), who.merchant_id, language, bought)
+    with force_locale(language):
         return [
             {
                 "code": channel.code,
@@ -110,5 +125,5 @@ def _channels_for(quote, locale: str | None) -> list[dict]:
                 "icon": channel.icon,
                 "agreement_text": channel.agreement_text,
             }
-            for channel in available_channels(who.merchant_id, guest)
+            for channel in channels
         ]

@@ -20,6 +20,8 @@ from app.orders.representation import order_object
 from app.orders.sub_orders import load_sub_orders
 from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
+from app.payments.channels.agreement_models import OrderAgreement
+from app.payments.channels.agreements import accepted_agreements
 from app.payments.disputes.services import dispute_summary, disputes_for_order, disputes_for_orders
 from app.payments.models import Dispute, PaymentAttempt, Refund
 from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
@@ -132,11 +134,13 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
             page.refunds.get(order.id, ()),
         )
         disputes = page.disputes.get(order.id, ())
+        agreement = page.agreements.get(order.id)
     else:
         discounts = discounts_for_order(order.id) if order.discount else ()
         payments = () if untouched else payments_for_order(order.id)
         refunds = () if untouched else refunds_for_order(order.id)
         disputes = () if untouched else disputes_for_order(order.id)
+        agreement = None if untouched else accepted_agreements([order.id]).get(order.id)
     body = {
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
@@ -157,8 +161,21 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         "sub_orders": (
             [sub_order_json(order, sub) for sub in order.sub_orders] if any(i.sub_order_id for i in order.items) else []
         ),
+        "agreement": _agreement_json(agreement),
     }
     return shopper_object(body) if shopper else body
+
+
+def _agreement_json(agreement: OrderAgreement | None) -> dict | None:
+    if agreement is None:
+        return None
+    return {
+        "channel": agreement.channel_code,
+        "version": agreement.version,
+        "language": agreement.language,
+        "text": agreement.text,
+        "accepted_at": iso_time(agreement.accepted_at),
+    }
 
 
 def order_page_url(order: Order) -> str:
@@ -175,6 +192,7 @@ class OrderListParts:
     refunds: dict[str, list[Refund]]
     disputes: dict[str, list[Dispute]]
     discounts: dict[str, list[CouponRedemption]]
+    agreements: dict[str, OrderAgreement]
 
 
 def orders_json(orders: list[Order]) -> list[dict]:
@@ -186,6 +204,7 @@ def orders_json(orders: list[Order]) -> list[dict]:
         refunds=refunds_for_orders(moved),
         disputes=disputes_for_orders(moved),
         discounts=discounts_for_orders([o.id for o in orders if o.discount]),
+        agreements=accepted_agreements(moved),
     )
     load_sub_orders(orders)
     return [order_json(order, page) for order in orders]
@@ -368,9 +387,11 @@ def risk_rule_json(rule) -> dict:
     }
 
 
-def subscription_json(sub) -> dict:
+def subscription_json(sub, agreements: dict[str, OrderAgreement] | None = None) -> dict:
     """A contract as API.md's Subscription (times in ISO 8601 UTC): its row, as its events carry it, with its
-    renewals, timeline and findings."""
+    renewals, timeline and findings. ``agreements``: the first orders' accepted agreements, read once for a list."""
+    if agreements is None:
+        agreements = accepted_agreements([sub.first_order_id])
     return {
         **subscription_object(sub),
         "renewals": [
@@ -389,6 +410,8 @@ def subscription_json(sub) -> dict:
             for r in sub.renewals
         ],
         "timeline": [{"status": t.status, "at": iso_time(t.at), "reason": t.reason} for t in sub.timeline],
+        # The mandate was signed by paying the first order: what its shopper agreed to then.
+        "agreement": _agreement_json(agreements.get(sub.first_order_id)),
         "findings": [
             {
                 "kind": f.kind,

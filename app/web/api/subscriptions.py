@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, url_for
 
 from app.orders.customers import claimed_customer, parse_customer_id
+from app.payments.channels.agreements import accepted_agreements
 from app.platform.db.snapshot import reads_one_snapshot
 from app.platform.values.times import iso_time
 from app.signing import changes, self_service
@@ -114,7 +115,8 @@ def subscriptions_index(query: SubscriptionListQuery):
         starting_after=query.starting_after,
         business_line=line,
     )
-    return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
+    agreements = accepted_agreements([s.first_order_id for s in subs])  # one statement for the page
+    return jsonify({"object": "list", "data": [subscription_json(s, agreements) for s in subs], "has_more": has_more})
 
 
 @bp.post("/subscriptions/<subscription_id>/cancel")

@@ -25,11 +25,12 @@ from app.merchants.models import Merchant
 from app.orders.customers import CHECKOUT_SESSION, GUEST, is_authenticated
 from app.orders.models import Order
 from app.orders.services import create_order
+from app.payments.channels.agreements import purchase, with_agreements
 from app.payments.channels.available import Prospect, available_channels
 from app.payments.saved_methods.services import active_methods, may_save, saves_methods
 from app.platform.switches import maintenance_for
 from app.signing.contracts import open_subscription
-from app.signing.terms import checkout_terms, recurring_sku_in
+from app.signing.terms import checkout_terms, recurring_sku_in, terms_text
 from app.signing.trials import trial_days_for
 from app.web.checkout.forms import PanelInput
 from app.web.shopper_locale import browser_currencies, shopper_language
@@ -200,6 +201,20 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
     # A coupon limited to some channels is valid only when paying with one of them: only those are offered.
     limit = allowed_channels(d.coupon for d in quote.discounts) if quote else None
     channels = [c for c in channels if limit is None or c.code in limit]
+    if channels and quote is not None:
+        language = shopper_language(sale.merchant)
+        terms = checkout_terms(quote)  # {period}: the contract's terms, as paying records them (recurring_terms)
+        bought = purchase(
+            sale.merchant.name,
+            quote.total.amount,
+            quote.currency,
+            language,
+            [f"{line.sku.product.name} — {line.sku.name}" for line in quote.lines],
+            terms_text(terms["amount"], terms["currency"], terms["interval"], terms["interval_count"])
+            if terms
+            else None,
+        )
+        channels = with_agreements(channels, sale.merchant.id, language, bought)
     vouched = may_save(sale.customer_source)
     return {
         "saved_methods": active_methods(

@@ -20,6 +20,7 @@ from app.payments.attempts.abandon import QR_EXPIRED, SWITCHED, expire_qr_paymen
 from app.payments.attempts.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
 from app.payments.attempts.janitor import NEVER_CREATED
 from app.payments.channels.adapters.stripe_mandates import AUTHENTICATION_REQUIRED
+from app.payments.channels.agreements import purchase, with_agreements
 from app.payments.models import PaymentAttempt
 from app.payments.refunds.representation import refunds_for_order
 from app.payments.representation import payments_for_order
@@ -27,8 +28,9 @@ from app.platform.db.types import utcnow
 from app.receipts.contents import payment_method
 from app.receipts.sending import receipt_recipient
 from app.signing.paying import channels_for, owes_nothing
-from app.signing.terms import subscription_paid_by
+from app.signing.terms import recurring_terms, subscription_paid_by
 from app.web.checkout.shopper_header import order_header
+from app.web.shopper_locale import shopper_language
 
 # Kassa's own words for why a payment failed (payment.failure_reason), in the shopper's language; a provider's decline
 # is shown as the provider words it.
@@ -125,18 +127,35 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
 def order_status_context(order: Order, last: PaymentAttempt | None, *, error: str | None = None) -> dict:
     """The template values of the order status panel, hosted or embedded: the order, its latest payment, how it can
     still be paid, and once paid how it was paid and where its receipt is."""
+    merchant = db.session.get(Merchant, order.merchant_id)
     return {
         "order": order,
         **waiting_context(order, last),
         "error": error,
-        "channels": channels_for(order),
+        "channels": _with_agreements(order, merchant, channels_for(order)),
         "nothing_due": owes_nothing(order),
-        "merchant": db.session.get(Merchant, order.merchant_id),
+        "merchant": merchant,
         "discounts": discounts_for_order(order.id),
         "recurring": subscription_paid_by(order.id),
         "header": order_header(order),
         **_receipt_context(order),
     }
+
+
+def _with_agreements(order: Order, merchant: Merchant, channels: list) -> list:
+    """The channels with their agreements as this order's shopper reads them (as paying it will record them)."""
+    if not channels:
+        return channels
+    language = shopper_language(merchant)
+    bought = purchase(
+        merchant.name,
+        order.total,
+        order.currency,
+        language,
+        [item.name for item in order.items],
+        recurring_terms(order.id),
+    )
+    return with_agreements(channels, merchant.id, language, bought)
 
 
 def _receipt_context(order: Order) -> dict:

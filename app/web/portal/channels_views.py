@@ -3,10 +3,22 @@ of the checkout's channel list, and the merchant's rate with the provider (what 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.payments.channels.agreements import (
+    check_bodies,
+    current_bodies,
+    render,
+    sample_purchase,
+    save_agreements,
+    versions,
+)
 from app.payments.channels.configs import (
     MAX_FEE_BPS,
     channel_order,
@@ -19,6 +31,7 @@ from app.payments.channels.credentials import masked_settings, save_channel_sett
 from app.payments.channels.registry import ChannelSpec, adapter_for, channel_codes, channel_spec
 from app.payments.channels.routing import channel_offers
 from app.payments.models import ChannelConfig
+from app.platform.values.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
 from app.platform.values.money import (
     ambiguous_comma,
     exponent,
@@ -53,6 +66,14 @@ def _settings(form: ChannelForm) -> dict:
         **_limits(form),
         "currencies": currencies,
         "agreement_text": form.agreement_text.data,
+    }
+
+
+def _agreement_bodies(form: ChannelForm) -> dict[str, str]:
+    """The agreement's text per checkout language as typed (English is the channel's own field)."""
+    return {
+        DEFAULT_LANGUAGE: form.agreement_text.data or "",
+        **{lang: form[f"agreement_text_{lang}"].data or "" for lang in CHECKOUT_LANGUAGES if lang != DEFAULT_LANGUAGE},
     }
 
 
@@ -134,7 +155,14 @@ def _form_for(code: str) -> ChannelForm:
     }
     # Never bound to the request: after a refused fees or credentials form, this one shows what is saved (bound to
     # that POST it would show the channel switched off, and saving it would switch it off).
-    return ChannelForm(formdata=None, data={**saved, **limits, "currencies": ", ".join(saved.get("currencies") or [])})
+    bodies = current_bodies(current_user.merchant_id, code)
+    texts = {f"agreement_text_{lang}": body for lang, body in bodies.items() if lang != DEFAULT_LANGUAGE}
+    if bodies[DEFAULT_LANGUAGE]:
+        texts["agreement_text"] = bodies[DEFAULT_LANGUAGE]
+    return ChannelForm(
+        formdata=None,
+        data={**saved, **limits, **texts, "currencies": ", ".join(saved.get("currencies") or [])},
+    )
 
 
 @bp.route("/channels/<code>", methods=["GET", "POST"])
@@ -145,7 +173,10 @@ def channels_edit(code: str):
     form = ChannelForm() if request.method == "POST" else _form_for(code)
     if form.validate_on_submit():
         try:
+            bodies = check_bodies(_agreement_bodies(form))  # a bad placeholder saves nothing
             with audit("channel.update", ChannelConfig, code, snapshot=lambda: channel_settings(merchant_id, code)):
+                # The versions first, with who saved them; the settings' commit writes them too.
+                save_agreements(merchant_id, code, bodies, actor=current_user.email)
                 configure_channel(merchant_id, code, **_settings(form))
         except KassaError as error:
             show_error(form, error)
@@ -178,6 +209,8 @@ def _edit_page(code: str, form: ChannelForm, settings_form=None, fees_form=None,
         fees_form=fees_form,
         published=published_rate(spec),
         published_dispute_fees=format_amounts_by_currency(dict(spec.dispute_fee_by_currency)),
+        agreement_versions=versions(current_user.merchant_id, code),
+        languages=CHECKOUT_LANGUAGES,
         **context,
     ), 422 if failed else 200
 
@@ -268,10 +301,16 @@ def channels_fees(code: str):
 
 
 def _preview(code: str, form: ChannelForm) -> tuple[list, str | None]:
+    """The checkout's channels with the form's settings, each agreement filled in with a sample purchase."""
     try:
-        return preview_offers(current_user.merchant_id, code, **_settings(form)), None
+        check_bodies(_agreement_bodies(form))
+        offers = preview_offers(current_user.merchant_id, code, **_settings(form))
     except KassaError as error:
         return [], error.message
+    sample = sample_purchase(db.session.get(Merchant, current_user.merchant_id).name)
+    return [
+        replace(o, agreement_text=render(o.agreement_text, sample) if o.agreement_text else None) for o in offers
+    ], None
 
 
 @bp.post("/channels/<code>/preview")

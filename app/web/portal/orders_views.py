@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterator
 
 from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
@@ -17,6 +18,7 @@ from app.merchants.business_lines import get_line, list_lines
 from app.merchants.permissions import can, roles_with
 from app.orders.refund_context import refund_context
 from app.orders.services import get_order
+from app.payments.channels.agreements import accepted_agreements
 from app.payments.disputes.services import disputes_for_order
 from app.payments.integration_log import integration_logs_for_attempt
 from app.payments.models import Refund
@@ -110,6 +112,8 @@ _CSV_COLUMNS = (
     "discount",
     "total",
     "refunded_amount",
+    "agreement_version",
+    "agreement_text",
 )
 # Every customer's email in one file is a bulk download of personal data: it goes with the permission to download a
 # customer's data, and everyone else gets the same export without the column.
@@ -120,23 +124,32 @@ def _csv_rows(merchant_id: str, filters: OrderFilters, *, with_emails: bool) -> 
     out = CsvChunks()
     out.row(column for column in _CSV_COLUMNS if with_emails or column != "customer_email")
     yield out.take()
-    for order in export_orders(merchant_id, filters):
-        email = [spreadsheet_safe(order.customer_email)] if with_emails else []
-        out.row(
-            [
-                order.id,
-                order.created_at.isoformat(),
-                order.status,
-                spreadsheet_safe(order.customer_id),
-                *email,
-                order.currency,
-                *(
-                    format_major(amount, order.currency)
-                    for amount in (order.subtotal, order.discount, order.total, order.refunded_amount)
-                ),
-            ]
-        )
-        yield out.take()
+    orders = export_orders(merchant_id, filters)
+    while batch := list(islice(orders, 500)):
+        agreements = accepted_agreements([order.id for order in batch])  # one statement a batch
+        for order in batch:
+            yield _csv_row(out, order, agreements.get(order.id), with_emails=with_emails)
+
+
+def _csv_row(out: CsvChunks, order, agreement, *, with_emails: bool) -> str:
+    email = [spreadsheet_safe(order.customer_email)] if with_emails else []
+    out.row(
+        [
+            order.id,
+            order.created_at.isoformat(),
+            order.status,
+            spreadsheet_safe(order.customer_id),
+            *email,
+            order.currency,
+            *(
+                format_major(amount, order.currency)
+                for amount in (order.subtotal, order.discount, order.total, order.refunded_amount)
+            ),
+            agreement.version if agreement is not None else "",
+            spreadsheet_safe(agreement.text) if agreement is not None else "",
+        ]
+    )
+    return out.take()
 
 
 @bp.get("/orders/export.csv")
@@ -179,6 +192,7 @@ def order_page(
         receipt_email=receipt_email_of(order.id),
         coupons=discounts_for_orders([order.id]).get(order.id, []),
         business_line=get_line(merchant_id, order.business_line_id) if order.business_line_id else None,
+        agreement=accepted_agreements([order.id]).get(order.id),
         can_refund=can(current_user.role, "orders.refund"),
         can_resend=can(current_user.role, "developers.manage"),
         **order_operations(order, payments, has_events=bool(events), action_error=action_error),

@@ -77,9 +77,14 @@ class ChannelForm(FlaskForm):
             Regexp(r"^\s*[A-Za-z]{3}(\s*,\s*[A-Za-z]{3})*\s*$", message="Use codes like usd, eur."),
         ],
     )
+    # Templates per checkout language, versioned (app/payments/channels/agreements.py): placeholders {amount},
+    # {merchant}, {product}, {period}, {date}.
     agreement_text = TextAreaField(
-        "Agreement text shown when this channel is chosen", validators=[Optional(), Length(max=5000)]
+        "Agreement text shown when this channel is chosen (English, and any language left empty)",
+        validators=[Optional(), Length(max=5000)],
     )
+    agreement_text_de = TextAreaField("Agreement text in Deutsch", validators=[Optional(), Length(max=5000)])
+    agreement_text_fr = TextAreaField("Agreement text in Français", validators=[Optional(), Length(max=5000)])
 
 
 class ChannelFeesForm(FlaskForm):

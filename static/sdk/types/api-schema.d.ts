@@ -11644,6 +11644,8 @@ export interface components {
          * @description An order: its lines, amounts, customer, state, timeline and payments.
          */
         Order: {
+            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
+            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /** @description the channels it may be paid with now; none for an order of nothing, nor once it is not created */
             available_channels: components["schemas"]["OrderChannel"][];
@@ -11696,6 +11698,23 @@ export interface components {
              */
             url: string;
         };
+        /**
+         * OrderAgreement
+         * @description What the shopper agreed to when paying: the channel's agreement template version and its exact text.
+         */
+        OrderAgreement: {
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            accepted_at: string;
+            channel: string;
+            language: string;
+            /** @description the text as the shopper's page showed it, placeholders filled */
+            text: string;
+            /** @description the template's version (each save of the channel's agreement adds one) */
+            version: number;
+        };
         /** OrderAmount */
         OrderAmount: {
             /** @example usd */
@@ -11744,6 +11763,8 @@ export interface components {
             status: "needs_response" | "under_review" | "won" | "lost";
         };
         OrderEventObject: {
+            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
+            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /**
              * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
@@ -11787,6 +11808,8 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         OrderFulfilmentFailedEventObject: {
+            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
+            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /**
              * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
@@ -13480,6 +13503,8 @@ export interface components {
          * @description A recurring contract (API.md: Subscriptions).
          */
         Subscription: {
+            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
+            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null
@@ -13582,6 +13607,8 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         SubscriptionEventObject: {
+            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
+            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null
@@ -13806,6 +13833,8 @@ export interface components {
             status: "pending" | "paid" | "failed" | "canceled" | "skipped";
         };
         SubscriptionRenewalUpcomingEventObject: {
+            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
+            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null

@@ -174,6 +174,16 @@ class PaymentWithAction(Payment):
     next_action: NextAction
 
 
+class OrderAgreement(Answer):
+    """What the shopper agreed to when paying: the channel's agreement template version and its exact text."""
+
+    channel: str
+    version: int = Field(description="the template's version (each save of the channel's agreement adds one)")
+    language: str
+    text: str = Field(description="the text as the shopper's page showed it, placeholders filled")
+    accepted_at: Time
+
+
 class Order(Answer):
     """An order: its lines, amounts, customer, state, timeline and payments."""
 
@@ -211,6 +221,9 @@ class Order(Answer):
     )
     sub_orders: list[OrderSubOrder] = Field(
         description="only for orders whose lines clear to different partners (or products)"
+    )
+    agreement: OrderAgreement | None = Field(
+        description="the agreement accepted with the last payment started; null: none yet, or the channel has none"
     )
 
 

@@ -27,6 +27,7 @@ from app.web.api.models.fields import (
     http_url_schema,
     page_of,
 )
+from app.web.api.models.orders import OrderAgreement
 
 SUBSCRIPTION_STATUSES = Literal["pending", "trialing", "active", "past_due", "paused", "canceled", "expired"]
 
@@ -253,6 +254,9 @@ class Subscription(Answer):
     timeline: list[SubscriptionTimelineEntry]
     findings: list[SubscriptionFinding] = Field(
         description="what the contract reconciliation found (fixed ones Kassa repaired)"
+    )
+    agreement: OrderAgreement | None = Field(
+        description="the agreement its customer accepted when paying the first order (which signs the mandate)"
     )
 
 
