@@ -154,6 +154,7 @@ def hold_for_refund(
     refunded_before: int,
     capture_return: bool,
     now: datetime,
+    sub_order_id: str | None = None,
 ) -> int:
     """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
     returns the part of the channel's fee the refund gets back."""
@@ -170,6 +171,7 @@ def hold_for_refund(
         refunded_before=refunded_before,
         capture_return=capture_return,
         now=now,
+        sub_order_id=sub_order_id,
     )
     frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
     post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), [frozen] + legs)
@@ -190,11 +192,13 @@ def give_back_legs(
     refunded_before: int,
     capture_return: bool = False,
     now: datetime,
+    sub_order_id: str | None = None,
 ) -> tuple[list[Leg], int]:
     """The legs that take ``amount`` of an order back from where its money now is (they sum to -``amount``), and
     the part of the channel's fee that comes back with it by the channel's ``fee_rule`` (app/ledger/fees.py);
     ``refunded_before`` is what went back earlier (refunds and the disputes that hold money). A refund's hold and a
-    dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs."""
+    dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs. A refund of
+    one sub-order (``sub_order_id``) of a cleared order takes the rest from that sub-order's partner lines only."""
     before = 0 if capture_return else refunded_before
     back = fee_back(capture_fee, captured, before, amount, rule=fee_rule)
     clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
@@ -207,7 +211,13 @@ def give_back_legs(
             )
         return legs, back
     return _cleared_reversal(
-        clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none", now=now
+        clearing,
+        channel=channel,
+        amount=amount,
+        fee_back=back,
+        fee_kept=fee_rule == "none",
+        now=now,
+        sub_order_id=sub_order_id,
     ), back
 
 
@@ -247,7 +257,14 @@ def _kept_fee_legs(
 
 
 def _cleared_reversal(
-    clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_kept: bool, now: datetime
+    clearing: OrderClearing,
+    *,
+    channel: str,
+    amount: int,
+    fee_back: int,
+    fee_kept: bool,
+    now: datetime,
+    sub_order_id: str | None = None,
 ) -> list[Leg]:
     legs = []
     if fee_back:
@@ -260,6 +277,9 @@ def _cleared_reversal(
             )
         )
     parts = _cleared_parts(clearing, fee_kept=fee_kept)
+    if sub_order_id is not None:
+        # A sub-order's refund is its partner's business alone: the other sub-orders' lines keep what they cleared.
+        parts = [part for part in parts if part[0].sub_order_id == sub_order_id]
     shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
