@@ -45,6 +45,7 @@ class PricedLine:
     sku_rule: dict | None
     product_rule: dict | None
     settlement_delay_days: int | None = None  # the product's T+N
+    category: str | None = None  # the product's category, for the "category" strategy
 
 
 def net_amounts(total: int, gross: Sequence[int]) -> list[int]:
@@ -52,6 +53,16 @@ def net_amounts(total: int, gross: Sequence[int]) -> list[int]:
     if not gross:
         return []
     return allocate(total, list(gross)) if sum(gross) > 0 else [0] * len(gross)
+
+
+def _group_of(line: PricedLine, item: OrderItem, strategy: str) -> str:
+    """The key of the sub-order a line belongs to under the merchant's strategy (lines without a category share
+    one group)."""
+    if strategy == "product":
+        return line.product_id
+    if strategy == "category":
+        return f"category:{line.category or ''}"
+    return owner(item.clearing)
 
 
 def split_lines(
@@ -73,8 +84,7 @@ def split_lines(
         item.clearing = with_settlement_delay(
             rule_in_force(line.sku_rule, line.product_rule, merchant_rule), line.settlement_delay_days
         )
-        key = line.product_id if strategy == "product" else owner(item.clearing)
-        groups.setdefault(key, []).append(i)
+        groups.setdefault(_group_of(line, item, strategy), []).append(i)
     if len(groups) < 2:
         return []
     sub_orders = []
@@ -88,6 +98,7 @@ def split_lines(
             merchant_id=merchant_id,
             partner_id=owner(first.clearing),
             product_id=key if strategy == "product" else None,
+            category=lines[members[0]].category if strategy == "category" else None,
             subtotal=gross,
             discount=gross - net,
             total=net,

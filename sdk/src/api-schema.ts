@@ -12518,6 +12518,8 @@ export interface components {
             };
             /** @description the business line's id (bl_…); null: the merchant's default */
             business_line: string | null;
+            /** @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none */
+            category: string | null;
             /** Format: uri */
             checkout_url: string;
             description: string;
@@ -12546,6 +12548,11 @@ export interface components {
              * @default null
              */
             business_line?: string | null;
+            /**
+             * @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none
+             * @default null
+             */
+            category?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
@@ -12628,6 +12635,11 @@ export interface components {
              * @default null
              */
             business_line?: string | null;
+            /**
+             * @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none
+             * @default null
+             */
+            category?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null

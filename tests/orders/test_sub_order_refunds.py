@@ -135,3 +135,47 @@ def test_the_portal_refunds_one_part_of_a_split_order_after_confirmation(
     assert partner_lines(app, merchant.id, b) == 0 and partner_lines(app, merchant.id, a) == 999 - 37
     page = portal.text(f"/portal/orders/{order['id']}")
     assert page.count("Refund this part…") == 1 and "badge-refunded" in page
+
+
+def test_an_order_of_two_categories_becomes_two_sub_orders(api, catalog, portal):
+    # The merchant splits by category (portal → Partners → Clearing defaults) and files its products under two.
+    chose = portal.post(
+        "/portal/partners/defaults",
+        {"default_split": "you: 100", "default_hold_days": "0", "split_strategy": "category"},
+    )
+    assert chose.status_code == 302, chose.get_data(as_text=True)
+    assert "product category" in portal.text("/portal/partners")
+    edited = portal.post(
+        f"/portal/products/{catalog['product']}", {"name": "Pro membership", "status": "active", "category": "games"}
+    )
+    assert edited.status_code == 302
+    assert api.get(f"/products/{catalog['product']}").json["category"] == "games"
+    skins = api.post(
+        "/products",
+        json={
+            "name": "Skin",
+            "category": "skins",
+            "skus": [{"name": "Red", "price": {"amount": 300, "currency": "usd"}}],
+        },
+    )
+    assert skins.status_code == 201 and skins.json["category"] == "skins", skins.json
+    assert api.post("/products", json={"name": "Bad", "category": "x" * 81}).status_code == 400
+
+    order = api.post(
+        "/orders",
+        json={
+            "items": [
+                {"sku": catalog["sku"], "quantity": 1},
+                {"sku": catalog["limited_sku"], "quantity": 1},
+                {"sku": skins.json["skus"][0]["id"], "quantity": 1},
+            ],
+            "customer": {"id": "cus_books"},
+            "agreement_accepted": True,
+        },
+    )
+    assert order.status_code == 201, order.json
+    subs = {s["category"]: s for s in order.json["sub_orders"]}
+    assert set(subs) == {"games", "skins"}
+    assert subs["games"]["amount"]["total"] == 3499 and subs["skins"]["amount"]["total"] == 300
+    assert [i["sku"] for i in subs["skins"]["items"]] == [skins.json["skus"][0]["id"]]
+    assert {s["status"] for s in subs.values()} == {"created"}

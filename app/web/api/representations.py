@@ -88,6 +88,7 @@ def product_json(product: Product, *, livemode: bool, all_skus: bool = False) ->
         "status": product.status,
         "skus": [sku_json(s, livemode=livemode) for s in product.skus if all_skus or s.status == "active"],
         "settlement_delay_days": product.settlement_delay_days,
+        "category": product.category,
         "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True),
         "business_line": product.business_line_id,
     }

@@ -12517,6 +12517,8 @@ export interface components {
             };
             /** @description the business line's id (bl_…); null: the merchant's default */
             business_line: string | null;
+            /** @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none */
+            category: string | null;
             /** Format: uri */
             checkout_url: string;
             description: string;
@@ -12545,6 +12547,11 @@ export interface components {
              * @default null
              */
             business_line?: string | null;
+            /**
+             * @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none
+             * @default null
+             */
+            category?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
@@ -12627,6 +12634,11 @@ export interface components {
              * @default null
              */
             business_line?: string | null;
+            /**
+             * @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none
+             * @default null
+             */
+            category?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
