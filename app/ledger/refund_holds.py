@@ -11,7 +11,8 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
   comes from the other parts), the rest from the platform's fee and every partner's line by their shares of what
   the order kept, counted cumulatively from what each part has given back so far (its postings, whatever order
   refunds and disputes won or lost took), so refunding everything reverses everything exactly.
-  A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there).
+  A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there). A refund
+  of one sub-order takes only from that sub-order's partner lines and its part of the platform's fee.
 
 The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
 or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
@@ -135,7 +136,13 @@ def _given_back(clearing: OrderClearing, parts: list[tuple[Leg, int]]) -> list[i
         .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
     )
     given = {(account, partner, sku, sub_order): -int(total) for account, partner, sku, sub_order, total in rows}
-    return [given.get((t.account, t.partner_id, t.sku_id, t.sub_order_id), 0) for t, _ in parts]
+    # The platform's fee of the whole order counts what its sub-orders' own refunds took from it too.
+    return [
+        sum(v for (a, p, k, _), v in given.items() if (a, p, k) == (t.account, None, None))
+        if t.partner_id is None and t.sub_order_id is None
+        else given.get((t.account, t.partner_id, t.sku_id, t.sub_order_id), 0)
+        for t, _ in parts
+    ]
 
 
 def hold_for_refund(
@@ -256,6 +263,28 @@ def _kept_fee_legs(
     return floored_from_now(merchant_id, legs, livemode=livemode, currency=currency, now=now)
 
 
+def _sub_order_parts(clearing: OrderClearing, parts: list[tuple[Leg, int]], sub_order_id: str) -> list[tuple[Leg, int]]:
+    """The parts a refund of one sub-order takes back from: its own partner lines (the other sub-orders' keep what
+    they cleared) and the platform's fee on it — the clearing's platform fee split over the sub-orders by what their
+    lines brought in, as clearing split it over the lines; its give-backs carry the sub-order, so they are its own."""
+    own = [part for part in parts if part[0].sub_order_id == sub_order_id]
+    platform = [template for template, _ in parts if template.partner_id is None and template.sub_order_id is None]
+    if not platform:
+        return own
+    gross = case((Posting.line_kind == "share", Posting.amount + func.coalesce(Posting.fee_withheld, 0)), else_=0)
+    brought = db.session.execute(
+        select(Posting.sub_order_id, func.sum(gross))
+        .where(Posting.entry_id == clearing.entry_id, Posting.order_id == clearing.order_id)
+        .group_by(Posting.sub_order_id)
+    ).all()
+    mine = sum(int(total or 0) for sub, total in brought if sub == sub_order_id)
+    weights = [max(mine, 0), max(sum(int(total or 0) for _, total in brought) - mine, 0)]
+    if sum(weights) <= 0:
+        return own
+    fee = allocate(clearing.platform_fee, weights)[0]
+    return [(platform[0]._replace(sub_order_id=sub_order_id), fee)] + own if fee else own
+
+
 def _cleared_reversal(
     clearing: OrderClearing,
     *,
@@ -278,8 +307,7 @@ def _cleared_reversal(
         )
     parts = _cleared_parts(clearing, fee_kept=fee_kept)
     if sub_order_id is not None:
-        # A sub-order's refund is its partner's business alone: the other sub-orders' lines keep what they cleared.
-        parts = [part for part in parts if part[0].sub_order_id == sub_order_id]
+        parts = _sub_order_parts(clearing, parts, sub_order_id)
     shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)

@@ -179,3 +179,24 @@ def test_an_order_of_two_categories_becomes_two_sub_orders(api, catalog, portal)
     assert subs["games"]["amount"]["total"] == 3499 and subs["skins"]["amount"]["total"] == 300
     assert [i["sku"] for i in subs["skins"]["items"]] == [skins.json["skus"][0]["id"]]
     assert {s["status"] for s in subs.values()} == {"created"}
+
+
+def test_a_sub_order_refund_takes_back_its_part_of_the_platform_fee_too(
+    app, api, merchant, catalog, sandbox, worker, partners
+):
+    a, b = partners
+    fee = app.test_cli_runner().invoke(args=["kassa", "platform-fee", "--merchant", merchant.id, "--bps", "100"])
+    assert fee.exit_code == 0, fee.output
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
+    kept_a = partner_lines(app, merchant.id, a)
+    sub_b = _sub(order, b)
+    assert api.post(f"/orders/{order['id']}/sub_orders/{sub_b['id']}/refunds", json={"amount": 700}).status_code == 201
+    assert api.post(f"/orders/{order['id']}/sub_orders/{sub_b['id']}/refunds").status_code == 201
+    # B gave back exactly what it got: the channel's and the platform's fee on its part came back from them.
+    assert partner_lines(app, merchant.id, b) == 0 and partner_lines(app, merchant.id, a) == kept_a
+    assert ledger_sums(app) == {"usd": 0}
+    # The rest of the order, refunded as a whole, reverses everything exactly.
+    assert api.post(f"/orders/{order['id']}/refunds").status_code == 201
+    assert partner_lines(app, merchant.id, a) == 0 and partner_lines(app, merchant.id, b) == 0
+    assert ledger_sums(app) == {"usd": 0}
+    assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
