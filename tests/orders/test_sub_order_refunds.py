@@ -49,6 +49,7 @@ def test_a_sub_order_refunded_after_clearing_takes_back_only_its_partners_part(
     read = api.get(f"/orders/{order['id']}").json
     assert _sub(read, b)["status"] == "partially_refunded" and _sub(read, b)["refunded_amount"] == 1000
     assert _sub(read, a)["status"] == "completed" and read["status"] == "completed"
+    assert any(f"for sub-order {sub_b['id']}" in entry["reason"] for entry in read["timeline"])
 
     too_much = api.post(url, json={"amount": 1501})
     assert too_much.status_code == 422 and too_much.json["error"]["code"] == "amount_too_large"

@@ -243,6 +243,8 @@ def _open_refund(
         )
         db.session.add(refund)
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
+        if sub_order_id is not None:
+            why += f" for sub-order {sub_order_id}"
         try:
             transition(order, "refunding", reason=why, actor=actor, quoted=reason)
             hold_refund_money(order, refund, payment)
