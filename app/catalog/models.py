@@ -23,6 +23,8 @@ class Product(db.Model):
     image_path: Mapped[str | None] = mapped_column(String(500))
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(12), default="active")  # draft | active | archived
+    # The merchant's own grouping (e.g. "games", "skins"): the "category" split strategy groups an order's lines by it.
+    category: Mapped[str | None] = mapped_column(String(80))
     # The product's default clearing rule for SKUs without their own (app/ledger/clearing/rules.py).
     clearing: Mapped[dict | None] = mapped_column(JSON)
     # T+N: days after an order completes before its lines' money may be settled (null: the rule's hold only).

@@ -173,6 +173,9 @@ def _product_terms(merchant_id: str, fields: dict, *, creating: bool) -> dict:
         terms["clearing"] = check_rule(merchant_id, fields["clearing"])
     if "settlement_delay_days" in fields:
         terms["settlement_delay_days"] = check_settlement_delay(fields["settlement_delay_days"])
+    if "category" in fields:
+        # Blank is none: the "category" split strategy then puts the product's lines in a group of their own.
+        terms["category"] = _text(fields, "category", required=False, maximum=80) or None
     if "business_line" in fields:
         terms["business_line_id"] = line_for_new_record(merchant_id, fields["business_line"])
     return terms

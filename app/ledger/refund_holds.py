@@ -11,7 +11,8 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
   comes from the other parts), the rest from the platform's fee and every partner's line by their shares of what
   the order kept, counted cumulatively from what each part has given back so far (its postings, whatever order
   refunds and disputes won or lost took), so refunding everything reverses everything exactly.
-  A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there).
+  A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there). A refund
+  of one sub-order takes only from that sub-order's partner lines and its part of the platform's fee.
 
 The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
 or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
@@ -135,7 +136,13 @@ def _given_back(clearing: OrderClearing, parts: list[tuple[Leg, int]]) -> list[i
         .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
     )
     given = {(account, partner, sku, sub_order): -int(total) for account, partner, sku, sub_order, total in rows}
-    return [given.get((t.account, t.partner_id, t.sku_id, t.sub_order_id), 0) for t, _ in parts]
+    # The platform's fee of the whole order counts what its sub-orders' own refunds took from it too.
+    return [
+        sum(v for (a, p, k, _), v in given.items() if (a, p, k) == (t.account, None, None))
+        if t.partner_id is None and t.sub_order_id is None
+        else given.get((t.account, t.partner_id, t.sku_id, t.sub_order_id), 0)
+        for t, _ in parts
+    ]
 
 
 def hold_for_refund(
@@ -154,6 +161,7 @@ def hold_for_refund(
     refunded_before: int,
     capture_return: bool,
     now: datetime,
+    sub_order_id: str | None = None,
 ) -> int:
     """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
     returns the part of the channel's fee the refund gets back."""
@@ -170,6 +178,7 @@ def hold_for_refund(
         refunded_before=refunded_before,
         capture_return=capture_return,
         now=now,
+        sub_order_id=sub_order_id,
     )
     frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
     post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), [frozen] + legs)
@@ -190,11 +199,13 @@ def give_back_legs(
     refunded_before: int,
     capture_return: bool = False,
     now: datetime,
+    sub_order_id: str | None = None,
 ) -> tuple[list[Leg], int]:
     """The legs that take ``amount`` of an order back from where its money now is (they sum to -``amount``), and
     the part of the channel's fee that comes back with it by the channel's ``fee_rule`` (app/ledger/fees.py);
     ``refunded_before`` is what went back earlier (refunds and the disputes that hold money). A refund's hold and a
-    dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs."""
+    dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs. A refund of
+    one sub-order (``sub_order_id``) of a cleared order takes the rest from that sub-order's partner lines only."""
     before = 0 if capture_return else refunded_before
     back = fee_back(capture_fee, captured, before, amount, rule=fee_rule)
     clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
@@ -207,7 +218,13 @@ def give_back_legs(
             )
         return legs, back
     return _cleared_reversal(
-        clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none", now=now
+        clearing,
+        channel=channel,
+        amount=amount,
+        fee_back=back,
+        fee_kept=fee_rule == "none",
+        now=now,
+        sub_order_id=sub_order_id,
     ), back
 
 
@@ -246,8 +263,37 @@ def _kept_fee_legs(
     return floored_from_now(merchant_id, legs, livemode=livemode, currency=currency, now=now)
 
 
+def _sub_order_parts(clearing: OrderClearing, parts: list[tuple[Leg, int]], sub_order_id: str) -> list[tuple[Leg, int]]:
+    """The parts a refund of one sub-order takes back from: its own partner lines (the other sub-orders' keep what
+    they cleared) and the platform's fee on it — the clearing's platform fee split over the sub-orders by what their
+    lines brought in, as clearing split it over the lines; its give-backs carry the sub-order, so they are its own."""
+    own = [part for part in parts if part[0].sub_order_id == sub_order_id]
+    platform = [template for template, _ in parts if template.partner_id is None and template.sub_order_id is None]
+    if not platform:
+        return own
+    gross = case((Posting.line_kind == "share", Posting.amount + func.coalesce(Posting.fee_withheld, 0)), else_=0)
+    brought = db.session.execute(
+        select(Posting.sub_order_id, func.sum(gross))
+        .where(Posting.entry_id == clearing.entry_id, Posting.order_id == clearing.order_id)
+        .group_by(Posting.sub_order_id)
+    ).all()
+    mine = sum(int(total or 0) for sub, total in brought if sub == sub_order_id)
+    weights = [max(mine, 0), max(sum(int(total or 0) for _, total in brought) - mine, 0)]
+    if sum(weights) <= 0:
+        return own
+    fee = allocate(clearing.platform_fee, weights)[0]
+    return [(platform[0]._replace(sub_order_id=sub_order_id), fee)] + own if fee else own
+
+
 def _cleared_reversal(
-    clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_kept: bool, now: datetime
+    clearing: OrderClearing,
+    *,
+    channel: str,
+    amount: int,
+    fee_back: int,
+    fee_kept: bool,
+    now: datetime,
+    sub_order_id: str | None = None,
 ) -> list[Leg]:
     legs = []
     if fee_back:
@@ -260,6 +306,8 @@ def _cleared_reversal(
             )
         )
     parts = _cleared_parts(clearing, fee_kept=fee_kept)
+    if sub_order_id is not None:
+        parts = _sub_order_parts(clearing, parts, sub_order_id)
     shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)

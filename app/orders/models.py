@@ -104,6 +104,9 @@ class OrderItem(db.Model):
     clearing: Mapped[dict | None] = mapped_column(JSON)
     # The sub-order the line belongs to when the order's lines clear to different parties.
     sub_order_id: Mapped[str | None] = mapped_column(String(40))
+    # What refunds of its sub-order gave back of this line: clearing splits what the line still keeps
+    # (``net_amount`` less this), so a sub-order refunded before clearing takes nothing from the other lines.
+    refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # The SKU as it is now (its fulfilment promise), for whoever loads it with the line: fulfilment does.
     sku: Mapped["Sku"] = relationship("Sku", viewonly=True)  # noqa: F821 (app/catalog/models.py)
 
@@ -117,13 +120,17 @@ class SubOrder(db.Model):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
-    # What the lines have in common: a partner id, or a product id under the "product" strategy.
+    # What the lines have in common: a partner id, or a product id under the "product" strategy, or a product
+    # category under the "category" strategy.
     partner_id: Mapped[str] = mapped_column(String(40))
     product_id: Mapped[str | None] = mapped_column(String(40))
+    category: Mapped[str | None] = mapped_column(String(80))
     subtotal: Mapped[int] = mapped_column(BigInteger)
     discount: Mapped[int] = mapped_column(BigInteger)
     total: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
+    # What the sub-order's own refunds gave back (app/orders/sub_orders.py); never more than ``total``.
+    refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class OrderTimelineEntry(db.Model):

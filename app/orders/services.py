@@ -375,6 +375,7 @@ def create_order(
                     line.sku.clearing,
                     line.sku.product.clearing,
                     line.sku.product.settlement_delay_days,
+                    line.sku.product.category,
                 )
                 for line in quote.lines
             ],

@@ -4,7 +4,19 @@ amounts and clearing (issue: an order of a studio's game and a creator's skin is
 At creation each line gets its net amount (the order's discount spread over the lines by largest remainder, so
 the lines add up to the order total exactly) and the clearing rule in force (app/ledger/clearing/rules.py). The
 merchant's ``split_strategy`` groups the lines: ``partner`` (default) by the partner with the largest share of each
-line, ``product`` by product. One group: no sub-orders. Several: a sub-order each.
+line, ``product`` by product, ``category`` by the product's category (products without one form a group of their
+own). One group: no sub-orders. Several: a sub-order each.
+
+A sub-order can be refunded on its own (app/payments/refunds/services.py): the refund goes through the order's
+refund path, and its money comes back from that sub-order's lines only — before clearing, the lines' refunded amounts
+keep clearing from splitting the rest over them; after clearing, from the sub-order's partner lines. Its status:
+
+- ``refunded`` once its own refunds gave back its whole total (or the order itself is ``refunded``);
+- ``partially_refunded`` while some but not all of it was given back;
+- otherwise the order's status (``paid``, ``fulfilled``, ``completed``, ``refunding`` …).
+
+The parent follows its children: when every sub-order is refunded the order has given back its whole total, so the
+order refund path makes it ``refunded`` (the existing state); otherwise the order keeps its status.
 """
 
 from __future__ import annotations
@@ -12,9 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from app.errors import NotFound
 from app.extensions import db
 from app.ledger.clearing.rules import owner, rule_in_force, with_settlement_delay
 from app.orders.models import Order, OrderItem, SubOrder
@@ -32,6 +45,7 @@ class PricedLine:
     sku_rule: dict | None
     product_rule: dict | None
     settlement_delay_days: int | None = None  # the product's T+N
+    category: str | None = None  # the product's category, for the "category" strategy
 
 
 def net_amounts(total: int, gross: Sequence[int]) -> list[int]:
@@ -39,6 +53,16 @@ def net_amounts(total: int, gross: Sequence[int]) -> list[int]:
     if not gross:
         return []
     return allocate(total, list(gross)) if sum(gross) > 0 else [0] * len(gross)
+
+
+def _group_of(line: PricedLine, item: OrderItem, strategy: str) -> str:
+    """The key of the sub-order a line belongs to under the merchant's strategy (lines without a category share
+    one group)."""
+    if strategy == "product":
+        return line.product_id
+    if strategy == "category":
+        return f"category:{line.category or ''}"
+    return owner(item.clearing)
 
 
 def split_lines(
@@ -60,8 +84,7 @@ def split_lines(
         item.clearing = with_settlement_delay(
             rule_in_force(line.sku_rule, line.product_rule, merchant_rule), line.settlement_delay_days
         )
-        key = line.product_id if strategy == "product" else owner(item.clearing)
-        groups.setdefault(key, []).append(i)
+        groups.setdefault(_group_of(line, item, strategy), []).append(i)
     if len(groups) < 2:
         return []
     sub_orders = []
@@ -75,6 +98,7 @@ def split_lines(
             merchant_id=merchant_id,
             partner_id=owner(first.clearing),
             product_id=key if strategy == "product" else None,
+            category=lines[members[0]].category if strategy == "category" else None,
             subtotal=gross,
             discount=gross - net,
             total=net,
@@ -99,3 +123,43 @@ def load_sub_orders(orders: Sequence[Order]) -> None:
         found.setdefault(sub.order_id, []).append(sub)
     for order in split:
         set_committed_value(order, "sub_orders", found.get(order.id, []))
+
+
+def sub_order_of(order: Order, sub_order_id: str) -> SubOrder:
+    """The order's sub-order ``sub_order_id``; another order's (or none) is not found."""
+    sub = db.session.scalar(select(SubOrder).where(SubOrder.id == sub_order_id, SubOrder.order_id == order.id))
+    if sub is None:
+        raise NotFound(f"order {order.id} has no sub-order {sub_order_id!r}", param="sub_order_id")
+    return sub
+
+
+def sub_order_refundable(sub: SubOrder) -> int:
+    """What a refund of the sub-order may still give back."""
+    return sub.total - sub.refunded_amount
+
+
+def sub_order_status(order: Order, sub: SubOrder) -> str:
+    """The sub-order's status by the rule of the module's docstring."""
+    if order.status == "refunded" or (sub.total > 0 and sub.refunded_amount >= sub.total):
+        return "refunded"
+    return "partially_refunded" if sub.refunded_amount > 0 else order.status
+
+
+def record_sub_order_refund(sub_order_id: str, amount: int) -> None:
+    """A refund of the sub-order succeeded, in the caller's transaction (under the order's lock): the sub-order's
+    refunded amount grows (never past its total: the database re-checks) and so do its lines', spread by what each
+    still keeps, which clearing then splits no more."""
+    grown = db.session.execute(
+        update(SubOrder)
+        .where(SubOrder.id == sub_order_id, SubOrder.refunded_amount + amount <= SubOrder.total)
+        .values(refunded_amount=SubOrder.refunded_amount + amount)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if grown != 1:
+        raise RuntimeError(f"a refund of {amount} would exceed the total of sub-order {sub_order_id}")
+    items = list(
+        db.session.scalars(select(OrderItem).where(OrderItem.sub_order_id == sub_order_id).order_by(OrderItem.id))
+    )
+    keeps = [max((item.net_amount or 0) - item.refunded_amount, 0) for item in items]
+    for item, part in zip(items, allocate(amount, keeps) if sum(keeps) > 0 else [0] * len(items)):
+        item.refunded_amount += part

@@ -56,9 +56,10 @@ def _not_cleared(query):
 
 
 # An order's lines as one string, in line order: "amount|net|rule" joined by newlines; orders of one kind have
-# the same string, so a batch reads only its few distinct kinds back.
+# the same string, so a batch reads only its few distinct kinds back. A line's net is what it still keeps: less what
+# its sub-order's own refunds gave back of it (app/orders/sub_orders.py), so those take nothing from other lines.
 _LINE = (
-    "CAST(i.amount AS TEXT) || '|' || COALESCE(CAST(i.net_amount AS TEXT), '') || '|' || "
+    "CAST(i.amount AS TEXT) || '|' || COALESCE(CAST(i.net_amount - i.refunded_amount AS TEXT), '') || '|' || "
     "COALESCE(CAST(i.clearing AS TEXT), 'null')"
 )
 _SQLITE_LINES = (

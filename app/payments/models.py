@@ -142,6 +142,8 @@ class Refund(db.Model):
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | succeeded | failed
     kind: Mapped[str] = mapped_column(String(20), default="order", server_default="order")
+    # The sub-order this refund gives back (its lines' money only); None: the order as a whole.
+    sub_order_id: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str | None] = mapped_column(String(500))
     failure_reason: Mapped[str | None] = mapped_column(String(500))
     # Where the order returns after a partial refund or a failure.

@@ -4931,6 +4931,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{id}/sub_orders/{sub_order_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund all that remains (or part) of one sub-order of a paid order through the channel that captured it: the money comes back from that sub-order's lines only (secret key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                    /** @description the sub-order's id (so_…) */
+                    sub_order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RefundInput"];
+                };
+            };
+            responses: {
+                /**
+                 * @description The refund: pending while the provider's answer is unknown (the order stays refunding and Kassa resolves it
+                 *         by the refund's reference); failed if the channel refused: retry it.
+                 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundResponse"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode), or the order has no such sub-order */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description order_state_invalid: the order is not refundable now (not paid, or no captured payment); refund_in_progress: a refund of the order is in progress; order_changed_concurrently: the order kept changing meanwhile; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description amount_too_large: more than remains refundable of the sub-order */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating the order. Retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners": {
         parameters: {
             query?: never;
@@ -12003,6 +12135,8 @@ export interface components {
         /** OrderSubOrder */
         OrderSubOrder: {
             amount: components["schemas"]["OrderSubOrderAmount"];
+            /** @description set when the merchant splits by product category */
+            category: string | null;
             id: string;
             items: {
                 [key: string]: unknown;
@@ -12012,6 +12146,10 @@ export interface components {
             partner: string;
             /** @description set when the merchant splits by product */
             product: string | null;
+            /** @description what the sub-order's own refunds gave back */
+            refunded_amount: number;
+            /** @description refunded once its own refunds gave back its whole total (or the order is refunded); partially_refunded while part of it was; else the order's status */
+            status: string;
         };
         /** OrderSubOrderAmount */
         OrderSubOrderAmount: {
@@ -12403,6 +12541,8 @@ export interface components {
             };
             /** @description the business line's id (bl_…); null: the merchant's default */
             business_line: string | null;
+            /** @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none */
+            category: string | null;
             /** Format: uri */
             checkout_url: string;
             description: string;
@@ -12431,6 +12571,11 @@ export interface components {
              * @default null
              */
             business_line?: string | null;
+            /**
+             * @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none
+             * @default null
+             */
+            category?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
@@ -12513,6 +12658,11 @@ export interface components {
              * @default null
              */
             business_line?: string | null;
+            /**
+             * @description the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of each; null or blank: none
+             * @default null
+             */
+            category?: string | null;
             /**
              * @description how the money of its sales is split between partners; null: all the merchant's
              * @default null
@@ -12763,6 +12913,11 @@ export interface components {
             risk: components["schemas"]["RefundRisk"] | null;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
+            /**
+             * @description the sub-order refunded on its own; null: the order as a whole
+             * @default null
+             */
+            sub_order?: string | null;
         };
         RefundEventObject: {
             amount: number;
@@ -12787,6 +12942,11 @@ export interface components {
             risk: components["schemas"]["RefundRisk"] | null;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
+            /**
+             * @description the sub-order refunded on its own; null: the order as a whole
+             * @default null
+             */
+            sub_order: string | null;
         };
         /**
          * RefundInput

@@ -23,7 +23,7 @@ FULL = 10_000
 MAX_SPLITS = 20
 MAX_HOLD_DAYS = 365
 DEFAULT_RULE = {"splits": [{"partner": SELF, "share_bps": FULL}], "hold_days": 0}
-STRATEGIES = ("partner", "product")  # how an order's lines are grouped into sub-orders
+STRATEGIES = ("partner", "product", "category")  # how an order's lines are grouped into sub-orders
 
 
 def check_rule(merchant_id: str, value: object, *, param: str = "clearing") -> dict | None:

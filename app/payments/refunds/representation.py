@@ -17,6 +17,7 @@ def refund_object(refund: Refund) -> dict:
         "object": "refund",
         "order": refund.order_id,
         "payment": refund.payment_id,
+        "sub_order": refund.sub_order_id,
         "amount": refund.amount,
         "currency": refund.currency,
         "status": refund.status,

@@ -23,6 +23,7 @@ from app.ledger.wallet.services import topup_refund_hold
 from app.orders.models import Order
 from app.orders.refund_context import refund_context
 from app.orders.services import StaleOrder, get_order, transition
+from app.orders.sub_orders import sub_order_of, sub_order_refundable
 from app.payments.channels.fees import fee_return_rule
 from app.payments.models import STRAY_CAPTURE, PaymentAttempt, Refund
 from app.payments.order_lock import order_lock
@@ -127,11 +128,15 @@ def _captured_payment(order_id: str) -> PaymentAttempt:
     return payment
 
 
-def check_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None) -> int:
-    """The amount a refund would give back (default: all that remains), or the error ``create_refund``
-    would raise; changes nothing (the portal asks this before its confirmation step)."""
+def check_refund(
+    merchant_id: str, order_id: str, *, amount: object = None, reason: object = None, sub_order_id: str | None = None
+) -> int:
+    """The amount a refund would give back (default: all that remains, of the sub-order when one is named), or the
+    error ``create_refund`` would raise; changes nothing (the portal asks this before its confirmation step)."""
     amount, _ = _parse_amount(amount), _parse_reason(reason)
     order = get_order(merchant_id, order_id)
+    if sub_order_id is not None:
+        amount = _check_sub_order_refundable(order, sub_order_id, amount)
     amount = refundable(order) if amount is None else amount
     _check_refundable(order, amount)
     if amount <= 0:
@@ -146,13 +151,20 @@ _STALE_READS = 3
 
 
 def create_refund(
-    merchant_id: str, order_id: str, *, amount: object = None, reason: object = None, actor: str = "api"
+    merchant_id: str,
+    order_id: str,
+    *,
+    amount: object = None,
+    reason: object = None,
+    actor: str = "api",
+    sub_order_id: str | None = None,
 ) -> Refund:
-    """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel."""
+    """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel; of one of its
+    sub-orders when ``sub_order_id`` names one (its money comes back from that sub-order's lines only)."""
     amount, reason = _parse_amount(amount), _parse_reason(reason)
     for read in range(1, _STALE_READS + 1):
         try:
-            refund = _open_refund(merchant_id, order_id, amount, reason, actor)
+            refund = _open_refund(merchant_id, order_id, amount, reason, actor, sub_order_id)
             break
         except StaleOrder:
             if read == _STALE_READS:
@@ -175,10 +187,30 @@ def create_refund(
     return send_refund(refund.id)
 
 
-def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: str | None, actor: str) -> Refund:
+def _check_sub_order_refundable(order: Order, sub_order_id: str, amount: int | None) -> int:
+    """The amount a refund of the order's sub-order gives back (default: all that remains of it), or the error: 404
+    for no such sub-order, 409 when the order is not refundable now, 422 for more than remains of the sub-order."""
+    sub = sub_order_of(order, sub_order_id)
+    remaining = min(sub_order_refundable(sub), refundable(order))
+    amount = remaining if amount is None else amount
+    _check_refundable(order, amount)
+    if amount <= 0 or amount > remaining:
+        raise Unprocessable(
+            f"at most {Money(max(remaining, 0), order.currency).format()} of sub-order {sub.id} can still be refunded",
+            code="amount_too_large",
+            param="amount",
+        )
+    return amount
+
+
+def _open_refund(
+    merchant_id: str, order_id: str, amount: int | None, reason: str | None, actor: str, sub_order_id: str | None
+) -> Refund:
     """The pending refund and the order's move to ``refunding``, committed together (StaleOrder when the order
     changed after it was read; then nothing was written)."""
     order = get_order(merchant_id, order_id)
+    if sub_order_id is not None:
+        amount = _check_sub_order_refundable(order, sub_order_id, amount)
     amount = refundable(order) if amount is None else amount
     _check_refundable(order, amount)
     if amount <= 0:
@@ -200,6 +232,7 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
             amount=amount,
             currency=order.currency,
             status="pending",
+            sub_order_id=sub_order_id,
             reason=reason,
             previous_order_status=order.status,
             provider_attempt=1,
@@ -210,6 +243,8 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
         )
         db.session.add(refund)
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
+        if sub_order_id is not None:
+            why += f" for sub-order {sub_order_id}"
         try:
             transition(order, "refunding", reason=why, actor=actor, quoted=reason)
             hold_refund_money(order, refund, payment)
@@ -260,6 +295,7 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
         fee_rule=fee_return_rule(payment.channel),
         refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
         capture_return=refund.kind == "capture_return",
+        sub_order_id=refund.sub_order_id,
         now=utcnow(),
     )
 
@@ -293,6 +329,8 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     if refund.kind == "capture_return":
         return resend_capture_return(refund.id)
     order = get_order(merchant_id, refund.order_id)
+    if refund.sub_order_id is not None:
+        _check_sub_order_refundable(order, refund.sub_order_id, refund.amount)
     _check_refundable(order, refund.amount)
     with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(

@@ -17,6 +17,7 @@ from app.ledger.refund_holds import release_refund_hold
 from app.ledger.wallet.services import release_topup_refund_hold
 from app.orders.models import Order
 from app.orders.services import StaleOrder, note_on_timeline, transition
+from app.orders.sub_orders import record_sub_order_refund
 from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.interface import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels.registry import adapter_for
@@ -188,6 +189,8 @@ def _move_order(order: Order, refund: Refund) -> None:
     if grown != 1:
         raise RuntimeError(f"refund {refund.id} would exceed the total of order {order.id}")
     order.refunded_amount += refund.amount
+    if refund.sub_order_id is not None:
+        record_sub_order_refund(refund.sub_order_id, refund.amount)
     # Money a lost dispute took went back to the shopper too: with it the order may be given back in full.
     full, lost = given_back_in_full(order)
     why = f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})"

@@ -261,6 +261,7 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
                 line.sku.clearing,
                 line.sku.product.clearing,
                 line.sku.product.settlement_delay_days,
+                line.sku.product.category,
             )
         ],
         [item],

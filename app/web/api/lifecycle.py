@@ -107,6 +107,40 @@ def refunds_create(order_id: str, body: RefundInput):
     return jsonify({"refund": refund_object(refund)}), 201
 
 
+@bp.post("/orders/<order_id>/sub_orders/<sub_order_id>/refunds")
+@requires_key(secret=True)
+@idempotent(creates=Refund, replay=lambda refund: ({"refund": refund_object(refund)}, 201))
+@api_audited("order.refund", Refund)
+@operation(
+    "Refund all that remains (or part) of one sub-order of a paid order through the channel that captured it: the "
+    "money comes back from that sub-order's lines only (secret key)",
+    body=RefundInput,
+    answers={201: RefundResponse},
+    errors={
+        404: "resource_missing: no such order (of this key's mode), or the order has no such sub-order",
+        409: "order_state_invalid: the order is not refundable now (not paid, or no captured payment); "
+        "refund_in_progress: a refund of the order is in progress; order_changed_concurrently: the order kept "
+        "changing meanwhile",
+        422: "amount_too_large: more than remains refundable of the sub-order",
+        503: _UNAVAILABLE,
+    },
+    path={**_ORDER, "sub_order_id": "the sub-order's id (so_…)"},
+    # The body may be left out: all that remains of the sub-order is refunded.
+    extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RefundInput"}}},
+        }
+    },
+)
+def sub_order_refunds_create(order_id: str, sub_order_id: str, body: RefundInput):
+    order = order_of_caller(order_id)
+    refund = create_refund(
+        order.merchant_id, order.id, amount=body.amount, reason=body.reason, actor="api", sub_order_id=sub_order_id
+    )
+    return jsonify({"refund": refund_object(refund)}), 201
+
+
 @bp.post("/refunds/<refund_id>/retry")
 @requires_key(secret=True)
 @idempotent

@@ -32,7 +32,7 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
         "Refunds",
         "Refund a paid order in full or in part (idempotent; never more than was captured), retry a "
         "failed refund, and shoppers' refund requests.",
-        r"^/orders/\{id\}/refund|^/refunds/",
+        r"^/orders/\{id\}/refund|^/orders/\{id\}/sub_orders/\{sub_order_id\}/refunds|^/refunds/",
     ),
     (
         "Disputes",

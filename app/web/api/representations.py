@@ -17,7 +17,7 @@ from app.ledger.wallet.services import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
 from app.orders.models import Order, SubOrder
 from app.orders.representation import order_object
-from app.orders.sub_orders import load_sub_orders
+from app.orders.sub_orders import load_sub_orders, sub_order_status
 from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
 from app.payments.channels.agreement_models import OrderAgreement
@@ -90,6 +90,7 @@ def product_json(product: Product, *, livemode: bool, all_skus: bool = False) ->
         "status": product.status,
         "skus": [sku_json(s, livemode=livemode) for s in product.skus if all_skus or s.status == "active"],
         "settlement_delay_days": product.settlement_delay_days,
+        "category": product.category,
         "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True),
         "business_line": product.business_line_id,
     }
@@ -211,12 +212,16 @@ def orders_json(orders: list[Order]) -> list[dict]:
 
 
 def sub_order_json(order: Order, sub: SubOrder) -> dict:
-    """A sub-order: the lines of an order that clear to one partner (or one product), with their own amount."""
+    """A sub-order: the lines of an order that clear to one partner (or one product, or one category), with their own
+    amount, status and refunds."""
     return {
         "id": sub.id,
         "object": "sub_order",
         "partner": sub.partner_id,
         "product": sub.product_id,
+        "category": sub.category,
+        "status": sub_order_status(order, sub),
+        "refunded_amount": sub.refunded_amount,
         "items": [
             {
                 "sku": i.sku_id,

@@ -173,6 +173,7 @@ class ProductForm(FlaskForm):
         "Settle T+N: days after an order completes (empty: as the clearing rule says)",
         validators=[Optional(), NumberRange(min=0, max=365, message="Enter a number of days from 0 to 365.")],
     )
+    category = StringField("Category (optional)", validators=[Optional(), Length(max=80)])
     # Its choices are the merchant's lines (with_business_lines); shown only to a merchant that has some.
     business_line = SelectField("Business line", choices=[_NO_LINE], validators=[Optional()])
 
@@ -196,6 +197,7 @@ class ProductForm(FlaskForm):
             "attributes": parse_pairs(self.attributes.data),
             "status": self.status.data,
             "settlement_delay_days": self.settlement_delay_days.data,
+            "category": self.category.data or None,
             "business_line": self.business_line.data or None,
         }
 

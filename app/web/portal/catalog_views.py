@@ -119,6 +119,7 @@ def product_edit(product_id: str):
             "attributes": format_pairs(product.attributes),
             "status": product.status,
             "settlement_delay_days": product.settlement_delay_days,
+            "category": product.category or "",
             "business_line": product.business_line_id or "",
         }
         if request.method == "GET"
@@ -150,6 +151,7 @@ def _product_page(product, *, form=None, image_form=None, status: int | None = N
             "attributes": format_pairs(product.attributes),
             "status": product.status,
             "settlement_delay_days": product.settlement_delay_days,
+            "category": product.category or "",
             "business_line": product.business_line_id or "",
         }
     ).with_business_lines(_lines_for(product))

@@ -18,6 +18,7 @@ from app.merchants.business_lines import get_line, list_lines
 from app.merchants.permissions import can, roles_with
 from app.orders.refund_context import refund_context
 from app.orders.services import get_order
+from app.orders.sub_orders import sub_order_status
 from app.payments.channels.agreements import accepted_agreements
 from app.payments.disputes.services import disputes_for_order
 from app.payments.integration_log import integration_logs_for_attempt
@@ -186,6 +187,7 @@ def order_page(
         events=events,
         deliveries=deliveries_for_order(merchant_id, order.id),
         refunds=refunds_for_order(order.id),
+        sub_order_states={sub.id: sub_order_status(order, sub) for sub in order.sub_orders},
         refund_form=refund_form,
         remaining=refundable(order),
         disputes=disputes_for_order(order.id),
@@ -232,10 +234,11 @@ def orders_refund(order_id: str):
     try:
         amount = _refund_amount(form, order.currency)
         reason = (form.reason.data or "").strip() or None
+        sub_order_id = request.form.get("sub_order_id") or None  # "Refund this part" of a split order
         key = request.form.get("confirm_key") or ""
         if form.confirmed.data != "yes" or not key:
             # Step 1: check it, then ask for confirmation; nothing is changed yet.
-            amount = check_refund(merchant_id, order_id, amount=amount, reason=reason)
+            amount = check_refund(merchant_id, order_id, amount=amount, reason=reason, sub_order_id=sub_order_id)
             # The same abuse scoring as a shopper's request: the merchant decides, knowing what it says.
             score, signals = score_request(refund_context(order), ip=None, device=None)
             return render_template(
@@ -245,11 +248,13 @@ def orders_refund(order_id: str):
                 amount=amount,
                 amount_text=format_major(amount, order.currency),
                 reason=reason,
+                sub_order_id=sub_order_id,
                 abuse_score=score,
                 abuse_reasons=signals,
                 confirm_key=new_confirmation_key(),
             )
-        what, mode = f"{request.path} {amount} {reason or ''}", "live" if portal_livemode() else "test"
+        what = f"{request.path} {amount} {reason or ''} {sub_order_id or ''}"
+        mode = "live" if portal_livemode() else "test"
         if not claim_confirmation(merchant_id, key, what=what, mode=mode, creates=Refund):
             flash(
                 "This confirmation was already sent (a double click, or a second tab): "
@@ -259,7 +264,12 @@ def orders_refund(order_id: str):
         try:
             with audit("order.refund", Refund):
                 refund = create_refund(
-                    merchant_id, order_id, amount=amount, reason=reason, actor=f"portal:{current_user.email}"[:60]
+                    merchant_id,
+                    order_id,
+                    amount=amount,
+                    reason=reason,
+                    actor=f"portal:{current_user.email}"[:60],
+                    sub_order_id=sub_order_id,
                 )
         except KassaError:
             confirmation_failed(merchant_id, key, mode=mode)

@@ -213,6 +213,10 @@ Fulfilment = Annotated[dict[str, Any] | None, WithJsonSchema(_FULFILMENT)]
 FlatObject = Annotated[dict[str, Any] | None, WithJsonSchema(_FLAT_OBJECT)]
 
 
+_CATEGORY = (
+    "the merchant's own grouping of products (e.g. games, skins); the category split strategy makes a sub-order of "
+    "each; null or blank: none"
+)
 _SETTLEMENT_DELAY = (
     "T+N: days after an order completes before this product's lines may be settled (the longer of this and the "
     "clearing rule's hold_days counts); null: the rule's hold_days only"
@@ -255,6 +259,7 @@ class Product(Answer):
     status: ProductStatus
     skus: list[Sku]
     settlement_delay_days: int | None = Field(description=_SETTLEMENT_DELAY)
+    category: str | None = Field(description=_CATEGORY)
     checkout_url: Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
     business_line: str | None = Field(description="the business line's id (bl_…); null: the merchant's default")
 
@@ -323,6 +328,7 @@ class _ProductFields(RequestModel):
     settlement_delay_days: Annotated[int, Field(ge=0, le=365, strict=True)] | None = Field(
         default=None, description=_SETTLEMENT_DELAY
     )
+    category: str | None = Field(default=None, max_length=80, description=_CATEGORY)
     business_line: str | None = Field(
         default=None, description="the business line's id (bl_…) or code; null: the merchant's default"
     )

@@ -47,6 +47,7 @@ class Refund(Answer):
     object: Literal["refund"]
     order: str
     payment: str
+    sub_order: str | None = Field(None, description="the sub-order refunded on its own; null: the order as a whole")
     amount: int = Field(ge=1)
     currency: _Iso
     status: Literal["pending", "succeeded", "failed"]

@@ -119,6 +119,12 @@ class OrderSubOrder(Answer):
     object: Literal["sub_order"]
     partner: str
     product: str | None = Field(description="set when the merchant splits by product")
+    category: str | None = Field(description="set when the merchant splits by product category")
+    status: str = Field(
+        description="refunded once its own refunds gave back its whole total (or the order is refunded); "
+        "partially_refunded while part of it was; else the order's status"
+    )
+    refunded_amount: int = Field(ge=0, description="what the sub-order's own refunds gave back")
     items: list[dict[str, Any]]
     amount: OrderSubOrderAmount
 
