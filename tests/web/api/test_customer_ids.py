@@ -48,6 +48,14 @@ def _read(path: str) -> Callable:
     return lambda api, ctx, spelled: api.get(path.format(spelled))
 
 
+def _issue_coupon(api, ctx, spelled):
+    template = api.post("/coupons", json={"code": "welcome", "kind": "percent_off", "percent_bps": 1000})
+    template_id = (
+        template.json["id"] if template.status_code == 201 else api.get("/coupons?code=welcome").json["data"][0]["id"]
+    )
+    return api.post(f"/customers/{spelled}/coupons", json={"coupon": template_id})
+
+
 def _billing_link(api, ctx, spelled):
     return api.post(f"/customers/{spelled}/billing_links", json={})
 
@@ -65,6 +73,8 @@ ROUTES = [
     ("GET /customers/{id}/entitlements", _read("/customers/{}/entitlements"), True, "id"),
     ("POST /customers/{id}/billing_links", _billing_link, True, "id"),
     ("GET /customers/{id}/payment_methods", _read("/customers/{}/payment_methods"), True, "id"),
+    ("POST /customers/{id}/coupons", _issue_coupon, True, "id"),
+    ("GET /customers/{id}/coupons", _read("/customers/{}/coupons"), True, "id"),
     ("POST /subscriptions", _subscribe, False, "customer.id"),
     ("POST /checkout_sessions", _session, False, "customer.id"),
     ("POST /orders", _order, False, "customer.id"),

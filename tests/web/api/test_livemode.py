@@ -478,6 +478,9 @@ ACTIONS: dict[str, Callable[[Api, dict], object]] = {
         f"/orders/{order['id']}/change_payment_method", json={}
     ),
     "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
+    "api.sub_order_refunds_create": lambda key, order: key.post(
+        f"/orders/{order['id']}/sub_orders/so_none/refunds", json={}
+    ),
     "api.orders_fulfilment_report": lambda key, order: key.post(
         f"/orders/{order['id']}/fulfilment", json={"status": "succeeded"}
     ),
