@@ -87,6 +87,10 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
         )
     ],
     "api.orders_show": lambda c: [c.pk.get(f"/orders/{c.order['id']}?client_secret={c.order['client_secret']}")],
+    # The coupon wallet of the order's customer: a browser-claimed customer has none to list.
+    "api.orders_coupons_index": lambda c: [
+        c.pk.get(f"/orders/{c.order['id']}/coupons?client_secret={c.order['client_secret']}&customer={RICH}")
+    ],
     "api.orders_pay": lambda c: [
         c.pk.post(
             f"/orders/{c.order['id']}/pay", json={"channel": "wallet", "client_secret": c.order["client_secret"]}
