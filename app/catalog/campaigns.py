@@ -68,7 +68,8 @@ def create_campaign(merchant_id: str, terms: CampaignTerms, *, livemode: bool) -
     try:
         template = get_coupon(merchant_id, terms.template_coupon_id)
     except NotFound:
-        raise InvalidRequest(
+        # As a path's unknown id: the object named does not exist (404), the request itself is well formed.
+        raise NotFound(
             f"no coupon {terms.template_coupon_id!r} to use as the template", param="template_coupon"
         ) from None
     if template.customer_id is not None:

@@ -52,9 +52,9 @@ def _wallet_json(coupons: list[Coupon]) -> dict:
     body=CampaignInput,
     answers={201: CampaignAnswer},
     errors={
-        400: "parameter_invalid: a field to fix (param names it: ends_at before starts_at, an unknown "
-        "template_coupon, a discount budget on a template without a ceiling, min_amount on a rule other than "
-        "paid_order)",
+        400: "parameter_invalid: a field to fix (param names it: ends_at before starts_at, a discount budget on a "
+        "template without a ceiling, min_amount on a rule other than paid_order)",
+        404: "resource_missing: no such template_coupon",
         409: _IDEMPOTENCY,
     },
 )

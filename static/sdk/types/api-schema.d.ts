@@ -581,7 +581,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description parameter_invalid: a field to fix (param names it: ends_at before starts_at, an unknown template_coupon, a discount budget on a template without a ceiling, min_amount on a rule other than paid_order) */
+                /** @description parameter_invalid: a field to fix (param names it: ends_at before starts_at, a discount budget on a template without a ceiling, min_amount on a rule other than paid_order) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -601,6 +601,15 @@ export interface paths {
                 };
                 /** @description secret_key_required: a publishable key on a secret-only route */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such template_coupon */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11039,7 +11048,7 @@ export interface components {
             valid_until?: (string | number) | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
-        }) & (unknown & unknown & unknown & unknown & unknown);
+        }) & (unknown & unknown & unknown & unknown & unknown & unknown);
         /** CouponInput */
         CouponInput: ({
             /**
@@ -11128,7 +11137,7 @@ export interface components {
             valid_until?: (string | number) | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
-        }) & (unknown & unknown & unknown & unknown & unknown);
+        }) & (unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * CouponList
          * @description A page of Coupon objects, oldest cursor first; pass the last id as starting_after.

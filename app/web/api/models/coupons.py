@@ -33,7 +33,12 @@ class Tier(RequestModel):
 
 
 def _needs(kind: str, *fields: str) -> dict:
-    return {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"required": list(fields)}}
+    """A kind's fields, present and not null."""
+    present = {name: {"not": {"type": "null"}} for name in fields}
+    return {
+        "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+        "then": {"required": list(fields), "properties": present},
+    }
 
 
 class CouponTerms(RequestModel):
@@ -48,9 +53,16 @@ class CouponTerms(RequestModel):
                 _needs("spend_and_save", "amount_off", "currency", "min_subtotal"),
                 _needs("percent_off", "percent_bps"),
                 _needs("volume", "tiers"),
+                {  # a cap is an amount: in a currency
+                    "if": {"properties": {"max_discount": {"type": "integer"}}, "required": ["max_discount"]},
+                    "then": {"required": ["currency"], "properties": {"currency": {"not": {"type": "null"}}}},
+                },
                 {
                     "if": {"properties": {"duration": {"const": "repeating"}}, "required": ["duration"]},
-                    "then": {"required": ["duration_in_periods"]},
+                    "then": {
+                        "required": ["duration_in_periods"],
+                        "properties": {"duration_in_periods": {"not": {"type": "null"}}},
+                    },
                     "else": {"not": {"required": ["duration_in_periods"]}},
                 },
             ]
