@@ -11905,8 +11905,6 @@ export interface components {
             status: "needs_response" | "under_review" | "won" | "lost";
         };
         OrderEventObject: {
-            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /**
              * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
@@ -11950,8 +11948,6 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         OrderFulfilmentFailedEventObject: {
-            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /**
              * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
@@ -13777,8 +13773,6 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         SubscriptionEventObject: {
-            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null
@@ -14003,8 +13997,6 @@ export interface components {
             status: "pending" | "paid" | "failed" | "canceled" | "skipped";
         };
         SubscriptionRenewalUpcomingEventObject: {
-            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null

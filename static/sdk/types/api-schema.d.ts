@@ -11904,8 +11904,6 @@ export interface components {
             status: "needs_response" | "under_review" | "won" | "lost";
         };
         OrderEventObject: {
-            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /**
              * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
@@ -11949,8 +11947,6 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         OrderFulfilmentFailedEventObject: {
-            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             amount: components["schemas"]["OrderAmount"];
             /**
              * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
@@ -13776,8 +13772,6 @@ export interface components {
             [key: string]: components["schemas"]["JsonValue"];
         };
         SubscriptionEventObject: {
-            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null
@@ -14002,8 +13996,6 @@ export interface components {
             status: "pending" | "paid" | "failed" | "canceled" | "skipped";
         };
         SubscriptionRenewalUpcomingEventObject: {
-            /** @description the agreement its customer accepted when paying the first order (which signs the mandate) */
-            agreement: components["schemas"]["OrderAgreement"] | null;
             /**
              * @description the business line (bl_…) of the order that opened it; null: the merchant's default
              * @default null

@@ -117,7 +117,7 @@ def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-_SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings")
+_SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings", "agreement")
 _ORDER_READ_APART = (
     "discounts",
     "client_secret",
@@ -128,6 +128,7 @@ _ORDER_READ_APART = (
     "refunds",
     "disputes",
     "sub_orders",
+    "agreement",  # read from the order's accepted agreement, as GET /orders/{id} shows it
 )
 
 # payload component → how it derives from the API object it carries.
