@@ -21,7 +21,7 @@ requirements:
 # as the generator; prints issue 12's table for PostgreSQL and the SQLite default (about 10 minutes).
 bench-load:
 	@scripts/ensure-venv.sh requirements-dev.txt && scripts/ensure-postgres.sh && scripts/ensure-redis.sh \
-	  && scripts/ensure-wrk.sh && .venv/bin/python bench/checkout_load.py
+	  && scripts/ensure-load-tools.sh && .venv/bin/python bench/checkout_load.py
 
 # Refresh docs/screenshots/ (the README's pictures): its own servers and SQLite database, the demo catalog and a
 # week of sandbox-paid orders, Debian's Chromium at 1280×800 and 390×844 (scripts/screenshots.py; about 20 s).

@@ -63,7 +63,7 @@ def paid_orders(stack: LoadStack, shop, clients: int, seconds: float) -> tuple[W
     before = stack.cpu_seconds()
     run = run_wrk(
         "paid_order.lua",
-        stack.kassa_url,
+        stack.shop_url,
         threads=clients,
         connections=clients,
         seconds=seconds,
@@ -100,7 +100,7 @@ def measure(database: str) -> dict:
     """Every figure of the table for one database."""
     stack = LoadStack(database)
     try:
-        say(f"{database}: starting web, worker, sandbox and Redis")
+        say(f"{database}: starting web, workers, cron, stream, proxy, sandbox and Redis")
         shop = stack.start()
         say("counting round trips per step (in-process)")
         trips = round_trips(stack, shop)
@@ -169,11 +169,12 @@ def _cpu_per_order(cpu: dict[str, float], run: WrkRun) -> str:
     if not per_second:
         return "no paid orders"
     ms = {name: 10 * percent / per_second for name, percent in cpu.items()}  # % of a core → ms per order
-    kassa = {name: v for name, v in ms.items() if name not in ("sandbox", "postgres")}
+    kassa = {name: v for name, v in ms.items() if name not in ("sandbox", "postgres", "proxy")}
     return (
         f"Kassa {sum(kassa.values()):.1f} ms ("
         + ", ".join(f"{k} {v:.1f}" for k, v in kassa.items())
         + f"), PostgreSQL {ms.get('postgres', 0):.1f} ms, sandbox provider {ms.get('sandbox', 0):.1f} ms"
+        + (f", proxy (nginx) {ms['proxy']:.1f} ms" if "proxy" in ms else "")
     )
 
 

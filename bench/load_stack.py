@@ -1,6 +1,11 @@
 """The processes the load benchmark measures, started from the Procfile on loopback ports: Kassa's web
-(gunicorn.conf.py's shape), its RQ worker, the sandbox provider, a private redis-server, and the baseline
-(the same gunicorn command serving bench/baseline_app.py). One stack per database (PostgreSQL, SQLite).
+(gunicorn.conf.py's shape), its RQ workers (payment and batch queues), cron, the stream process, the sandbox
+provider, a private redis-server, and the baseline (the same gunicorn command serving bench/baseline_app.py).
+One stack per database (PostgreSQL, SQLite).
+
+Shoppers reach Kassa through a reverse proxy (Debian's nginx) that routes order status streams to the stream
+process and everything else to the web, as docs/production.md lays out: wrk cannot follow the web route's 307 to
+another port, and a proxy is what a production Kassa sits behind anyway. Its CPU is reported apart from Kassa's.
 """
 
 from __future__ import annotations
@@ -113,6 +118,9 @@ class LoadStack:
         self.stream_port = free_port() if "stream" in procfile_commands() else None
         self.stream_url = f"http://127.0.0.1:{self.stream_port}" if self.stream_port else self.kassa_url
         self.sandbox_url = f"http://127.0.0.1:{self.sandbox_port}"
+        # What shoppers call: the proxy in front of the web and the stream process (the web itself without one).
+        self.proxy_port = free_port() if self.stream_port else None
+        self.shop_url = f"http://127.0.0.1:{self.proxy_port}" if self.proxy_port else self.kassa_url
         self.baseline_base = f"http://127.0.0.1:{self.baseline_port}"
 
     def environment(self, **extra: str) -> dict:
@@ -167,14 +175,62 @@ class LoadStack:
         self.services["worker"] = Service.from_procfile(
             "worker", env, self.root, ready=lambda: bool(self.redis.client().smembers("rq:workers"))
         )
+        self.services["batch"] = Service.from_procfile(
+            "batch", env, self.root, ready=lambda: len(self.redis.client().smembers("rq:workers")) >= 2
+        )
+        self.services["cron"] = Service.from_procfile("cron", env, self.root)
         if self.stream_port:
             self.services["stream"] = Service.from_procfile(
                 "stream", env, self.root, ready=http_answers(f"{self.stream_url}/healthz")
             )
+            self.services["proxy"] = self._proxy()
         for name in self.services:
             self.services[name].start(timeout=60)
         self.services["baseline"] = self._baseline()
         return self._stock_shop(keys)
+
+    def _proxy(self) -> Service:
+        """nginx routing ``/api/v1/orders/{id}/stream`` to the stream process and the rest to the web, with kept-alive
+        upstream connections (one worker process: the load is a few dozen connections)."""
+        temp = self.root / "nginx"
+        temp.mkdir(exist_ok=True)
+        upstream = """proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host;"""
+        config = temp / "nginx.conf"
+        config.write_text(
+            f"""
+user root;
+worker_processes 1;
+daemon off;
+pid {temp}/nginx.pid;
+error_log {temp}/error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+    access_log off;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    upstream web {{ server 127.0.0.1:{self.kassa_port}; keepalive 64; }}
+    upstream stream {{ server 127.0.0.1:{self.stream_port}; keepalive 64; }}
+    server {{
+        listen 127.0.0.1:{self.proxy_port} backlog=4096;
+        location ~ ^/api/v1/orders/[^/]+/stream$ {{
+            proxy_pass http://stream; {upstream} proxy_buffering off; proxy_read_timeout 120s;
+        }}
+        location / {{ proxy_pass http://web; {upstream} }}
+    }}
+}}
+"""
+        )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        return Service(
+            "proxy",
+            [nginx, "-c", str(config), "-p", str(temp)],
+            {},
+            self.root,
+            ready=http_answers(f"{self.shop_url}/healthz"),
+        )
 
     def _sandbox(self, *, auto_outcome: str) -> Service:
         env = self.environment(SANDBOX_AUTO_OUTCOME=auto_outcome)

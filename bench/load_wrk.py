@@ -20,7 +20,7 @@ def ensure_wrk() -> str:
     """The wrk binary; installs Debian's package the way the project's scripts install theirs."""
     found = shutil.which("wrk")
     if found is None:
-        subprocess.run([str(ROOT / "scripts" / "ensure-wrk.sh")], check=True)
+        subprocess.run([str(ROOT / "scripts" / "ensure-load-tools.sh")], check=True)
         found = shutil.which("wrk")
     assert found, "wrk is not installed (Debian package wrk)"
     return found
