@@ -16,7 +16,8 @@ not counted. The last step, ``dispatch``, is the worker's: the outbox run that h
 their handlers (fulfilment, receipts, webhooks…), in this process as the dispatch job would.
 
 KASSA_BENCH_N (300), KASSA_BENCH_DATABASE_URL, KASSA_BENCH_REDIS_URL, KASSA_BENCH_PROFILE (a step or "all"),
-KASSA_BENCH_PROFILE_LINES (30), KASSA_BENCH_PROFILE_OUT (a file for the raw profile).
+KASSA_BENCH_PROFILE_LINES (30), KASSA_BENCH_PROFILE_OUT (a file for the raw profile), KASSA_BENCH_SQL=1 (also
+print the statements and commits of the last order's steps, to see what each round trip is).
 """
 
 from __future__ import annotations
@@ -30,9 +31,14 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import event  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
 
 from app.platform.observability.log_writer import flush_every_writer  # noqa: E402
 from bench.bench_database import fresh_database  # noqa: E402
@@ -47,6 +53,7 @@ DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://post
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "")  # empty: a private redis-server of the run's own
 PROFILE = os.environ.get("KASSA_BENCH_PROFILE", "")
 PROFILE_LINES = int(os.environ.get("KASSA_BENCH_PROFILE_LINES", "30"))
+SHOW_SQL = os.environ.get("KASSA_BENCH_SQL") == "1"
 STEPS = ("create", "pay", "callback", "stream", "read", "dispatch")
 
 
@@ -57,10 +64,11 @@ class Steps:
         self.cpu: dict[str, list[float]] = {step: [] for step in STEPS}
         self.counts: dict[str, Counter] = {step: Counter() for step in STEPS}
         self.profile = cProfile.Profile(time.process_time) if PROFILE else None  # CPU, not waits
+        self.sql: dict[str, list[str]] = {}  # the last run's statements of each step (KASSA_BENCH_SQL=1)
 
     def run(self, step: str, call, expect: int):
         profiled = self.profile is not None and PROFILE in (step, "all")
-        with counting() as counts:
+        with counting() as counts, statements_of(self.sql, step):
             if profiled:
                 self.profile.enable()
             start = time.process_time()
@@ -75,6 +83,31 @@ class Steps:
         self.cpu[step].append(spent * 1000)
         self.counts[step].update(counts)
         return answer
+
+
+@contextmanager
+def statements_of(sql: dict[str, list[str]], step: str) -> Iterator[None]:
+    """With KASSA_BENCH_SQL=1, keep the block's statements and commits (one line each) as ``sql[step]``."""
+    if not SHOW_SQL:
+        yield
+        return
+    seen: list[str] = []
+    listeners = [
+        (
+            Engine,
+            "before_cursor_execute",
+            lambda conn, cursor, statement, *rest: seen.append(" ".join(statement.split())[:160]),
+        ),
+        (Engine, "commit", lambda conn: seen.append("COMMIT")),
+    ]
+    for target, name, fn in listeners:
+        event.listen(target, name, fn)
+    try:
+        yield
+    finally:
+        for target, name, fn in listeners:
+            event.remove(target, name, fn)
+        sql[step] = seen
 
 
 def dispatched(app) -> None:
@@ -242,6 +275,9 @@ def report(steps: Steps) -> None:
             f"{counts.get('redis', 0):.1f} |"
         )
     print(f"| paid order | | {total:.2f} | | | | |")
+    for step, seen in steps.sql.items():
+        print(f"\n--- {step}: the last order's statements")
+        print("\n".join(f"  {line}" for line in seen))
     if steps.profile is not None:
         if os.environ.get("KASSA_BENCH_PROFILE_OUT"):
             steps.profile.dump_stats(os.environ["KASSA_BENCH_PROFILE_OUT"])  # for pstats / snakeviz

@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, UniqueCo
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.merchants.config_cache import watch
 from app.platform.db.types import UTCDateTime, utcnow
 
 # What issues a coupon: a new customer's first paid order, any paid order (of at least min_amount), or a
@@ -71,3 +72,8 @@ class CampaignIssuance(db.Model):
     # The order or subscription that earned it.
     source_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# Which campaigns run is kept with the merchant's configuration (app/catalog/campaigns.py): creating or changing
+# one bumps it; an issuance is a Core UPDATE of its counters and changes nothing kept.
+watch(Campaign)

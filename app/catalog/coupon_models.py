@@ -8,6 +8,7 @@ from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, Str
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.merchants.config_cache import watch
 from app.platform.db.types import UTCDateTime, utcnow
 
 KINDS = ("amount_off", "percent_off", "spend_and_save", "volume")
@@ -130,3 +131,8 @@ class CouponRedemption(db.Model):
     status: Mapped[str] = mapped_column(String(12), default="active")  # active | released
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+# Saving an automatic promotion changes how the merchant's orders are priced (app/catalog/promotions.py keeps whether
+# it has any); a use of one is a Core UPDATE of its count and changes nothing kept.
+watch(Coupon, lambda coupon: coupon.merchant_id if coupon.automatic else None)

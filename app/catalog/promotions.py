@@ -7,12 +7,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.catalog.coupon_models import Coupon
 from app.catalog.coupons import Discount, PricedLine, discount_for
 from app.errors import KassaError
 from app.extensions import db
+from app.merchants.config_cache import cached
 from app.platform.db.types import utcnow
+
+
+def _has_promotions(session: Session, merchant_id: str) -> bool:
+    """Whether the merchant has an active automatic promotion (a loader for ``cached``: saving one bumps the
+    merchant's configuration, app/catalog/coupon_models.py; a use of one does not)."""
+    found = session.scalar(
+        select(Coupon.id)
+        .where(Coupon.merchant_id == merchant_id, Coupon.automatic.is_(True), Coupon.active.is_(True))
+        .limit(1)
+    )
+    return found is not None
 
 
 def best_promotion(
@@ -24,6 +37,9 @@ def best_promotion(
     customer_id: str | None = None,
 ) -> Discount | None:
     """The largest discount an automatic promotion gives this basket now, or None (the oldest wins a tie)."""
+    # Most merchants have none: every order is priced without a query for them.
+    if not cached(merchant_id, "catalog.has_promotions", _has_promotions):
+        return None
     now = utcnow()
     best: Discount | None = None
     for coupon in db.session.scalars(

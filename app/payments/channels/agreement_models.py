@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.merchants.config_cache import watch
 from app.platform.db.types import UTCDateTime, utcnow
 
 
@@ -41,3 +42,7 @@ class OrderAgreement(db.Model):
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# A merchant's templates in force are kept with its configuration (app/payments/channels/agreements.py).
+watch(AgreementTemplate)

@@ -20,9 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence, TypeVar
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.errors import InvalidRequest
 from app.extensions import conflict_insert, db
+from app.merchants.config_cache import cached
 from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.payments.channels.agreement_models import AgreementTemplate, OrderAgreement
@@ -84,28 +86,20 @@ def render(body: str, purchase: Purchase) -> str:
     return _TOKEN.sub(fill, body).strip()
 
 
-def _newest(
-    merchant_id: str, codes: Iterable[str], languages: Sequence[str]
-) -> dict[tuple[str, str], AgreementTemplate]:
-    """The newest version of each (channel, language) asked for, in one statement."""
-    codes = list(codes)
-    if not codes:
-        return {}
-    newest = (
-        select(
-            AgreementTemplate.channel_code,
-            AgreementTemplate.language,
-            func.max(AgreementTemplate.version).label("version"),
-        )
-        .where(
-            AgreementTemplate.merchant_id == merchant_id,
-            AgreementTemplate.channel_code.in_(codes),
-            AgreementTemplate.language.in_(list(languages)),
-        )
-        .group_by(AgreementTemplate.channel_code, AgreementTemplate.language)
-        .subquery()
-    )
-    rows = db.session.scalars(
+def _newest_query(merchant_id: str, codes: Sequence[str] | None, languages: Sequence[str] | None):
+    """The newest version of each (channel, language) of the merchant, limited to ``codes`` and ``languages`` when
+    given, in one statement."""
+    newest = select(
+        AgreementTemplate.channel_code,
+        AgreementTemplate.language,
+        func.max(AgreementTemplate.version).label("version"),
+    ).where(AgreementTemplate.merchant_id == merchant_id)
+    if codes is not None:
+        newest = newest.where(AgreementTemplate.channel_code.in_(list(codes)))
+    if languages is not None:
+        newest = newest.where(AgreementTemplate.language.in_(list(languages)))
+    newest = newest.group_by(AgreementTemplate.channel_code, AgreementTemplate.language).subquery()
+    return (
         select(AgreementTemplate)
         .join(
             newest,
@@ -115,13 +109,38 @@ def _newest(
         )
         .where(AgreementTemplate.merchant_id == merchant_id)
     )
-    return {(t.channel_code, t.language): t for t in rows}
+
+
+def _newest(
+    merchant_id: str, codes: Iterable[str], languages: Sequence[str]
+) -> dict[tuple[str, str], AgreementTemplate]:
+    """The newest version of each (channel, language) asked for, as this transaction sees them."""
+    codes = list(codes)
+    if not codes:
+        return {}
+    return {(t.channel_code, t.language): t for t in db.session.scalars(_newest_query(merchant_id, codes, languages))}
+
+
+def _templates_of(session: Session, merchant_id: str) -> dict[tuple[str, str], AgreementTemplate]:
+    """Every channel's and language's newest template of the merchant (a loader for ``cached``)."""
+    return {(t.channel_code, t.language): t for t in session.scalars(_newest_query(merchant_id, None, None))}
+
+
+def _in_force(merchant_id: str) -> dict[tuple[str, str], AgreementTemplate]:
+    # Read on every payment and every checkout: kept with the merchant's configuration (a save bumps its version).
+    return cached(merchant_id, "payments.agreement_templates", _templates_of)
+
+
+def has_agreements(merchant_id: str) -> bool:
+    """Whether the merchant ever saved an agreement template: only then may an order carry an accepted one."""
+    return bool(_in_force(merchant_id))
 
 
 def templates_in_force(merchant_id: str, codes: Iterable[str], language: str) -> dict[str, AgreementTemplate]:
     """Per channel, the template a shopper reading ``language`` is shown (its own, else the default language's)."""
     language = language if language in CHECKOUT_LANGUAGES else DEFAULT_LANGUAGE
-    found = _newest(merchant_id, codes, list(dict.fromkeys([language, DEFAULT_LANGUAGE])))
+    wanted, templates = set(codes), _in_force(merchant_id)
+    found = {key: t for key, t in templates.items() if key[0] in wanted and key[1] in (language, DEFAULT_LANGUAGE)}
     chosen = {}
     for code in {code for code, _ in found}:
         own, default = found.get((code, language)), found.get((code, DEFAULT_LANGUAGE))

@@ -160,7 +160,8 @@ def require_channel(order, code: str) -> ChannelOffer:
                     code="channel_unavailable",
                     param="channel",
                 )
-            if getattr(order, "id", None) is not None:
+            # Only a discounted order can carry a coupon (as in available_channels): the others cost no query.
+            if getattr(order, "id", None) is not None and getattr(order, "discount", 0):
                 refuse_channel_outside_coupon(order.id, code, {o.code: o.name for o in offers})
             return offer
     raise InvalidRequest(

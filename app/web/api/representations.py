@@ -21,7 +21,7 @@ from app.orders.sub_orders import load_sub_orders, sub_order_status
 from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
 from app.payments.channels.agreement_models import OrderAgreement
-from app.payments.channels.agreements import accepted_agreements
+from app.payments.channels.agreements import accepted_agreements, has_agreements
 from app.payments.disputes.services import dispute_summary, disputes_for_order, disputes_for_orders
 from app.payments.models import Dispute, PaymentAttempt, Refund
 from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
@@ -141,7 +141,11 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         payments = () if untouched else payments_for_order(order.id)
         refunds = () if untouched else refunds_for_order(order.id)
         disputes = () if untouched else disputes_for_order(order.id)
-        agreement = None if untouched else accepted_agreements([order.id]).get(order.id)
+        agreement = (
+            None
+            if untouched or not has_agreements(order.merchant_id)
+            else accepted_agreements([order.id]).get(order.id)
+        )
     body = {
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
