@@ -3516,7 +3516,7 @@ export interface paths {
         put?: never;
         /**
          * Create an order
-         * @description Prices the basket (in currency when given), redeems its coupon and reserves its stock, for the customer a secret key names, a checkout session's customer, or (publishable key) an unverified customer or a guest. Pay it with POST /orders/{id}/pay.
+         * @description Prices the basket (in currency when given), redeems its coupon and reserves its stock, for the customer a secret key names, a checkout session's customer, or (publishable key) an unverified customer or a guest. Pay it with POST /orders/{id}/pay, or in the same call with pay: the answer then adds the payment (its next_action), or payment_error when it could not start (the order is made all the same).
          */
         post: {
             parameters: {
@@ -3534,16 +3534,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An order: its lines, amounts, customer, state, timeline and payments. */
+                /** @description The order made; with ``pay``, also the payment started in the same call (or why it could not start). */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Order"];
+                        "application/json": components["schemas"]["OrderCreated"];
                     };
                 };
-                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; resource_missing: an items[i].sku that is not on sale; currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend); checkout_session_invalid (unknown, another merchant's or another mode's session); sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it); parameter_missing: customer, with a secret key (a publishable key may leave it out: a guest), or items, without a checkout session */
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object; resource_missing: an items[i].sku that is not on sale; currency_unavailable (an item has no price in the currency asked for; param currency), currency_mismatch (items in different default currencies and no currency given), or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend); pay.channel: no channel of that code; return_url_not_allowed (pay.return_url, as for POST /orders/{id}/pay); checkout_session_invalid (unknown, another merchant's or another mode's session); sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it); parameter_missing: customer, with a secret key (a publishable key may leave it out: a guest), or items, without a checkout session */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11874,6 +11874,75 @@ export interface components {
             icon: string;
             name: string;
         };
+        /**
+         * OrderCreated
+         * @description The order made; with ``pay``, also the payment started in the same call (or why it could not start).
+         */
+        OrderCreated: {
+            /** @description the agreement accepted with the last payment started; null: none yet, or the channel has none */
+            agreement: components["schemas"]["OrderAgreement"] | null;
+            amount: components["schemas"]["OrderAmount"];
+            /** @description the channels it may be paid with now; none for an order of nothing, nor once it is not created */
+            available_channels: components["schemas"]["OrderChannel"][];
+            /**
+             * @description the business line's id (bl_…) the order belongs to; null: the merchant's default
+             * @default null
+             */
+            business_line?: string | null;
+            /** @description the checkout session the order was made through */
+            checkout_session: string | null;
+            client_secret: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            created_at: string;
+            customer: components["schemas"]["OrderCustomer"];
+            discounts: components["schemas"]["Discount"][];
+            /** @description chargebacks of the order's payment; an open or lost one's amount can no longer be refunded */
+            disputes: components["schemas"]["OrderDispute"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-27T15:07:48Z
+             */
+            expires_at: string;
+            id: string;
+            items: components["schemas"]["OrderItem"][];
+            /** @enum {string} */
+            kind: "purchase" | "topup";
+            /** @description false for orders made with test keys (or a test-mode page) */
+            livemode: boolean;
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            object: "order";
+            /**
+             * @description only with pay: the payment started and what the client does next (its next_action); null when it could not start (payment_error says why) or the order costs nothing (it is paid already)
+             * @default null
+             */
+            payment?: components["schemas"]["PaymentWithAction"] | null;
+            /**
+             * @description only with pay, when the payment could not start: the error POST /orders/{id}/pay would have answered (risk_blocked, channel_unavailable, …). The order is made all the same: pay it with that route
+             * @default null
+             */
+            payment_error?: components["schemas"]["ErrorDetail"] | null;
+            payments: components["schemas"]["Payment"][];
+            refunded_amount: number;
+            refunds: components["schemas"]["Refund"][];
+            /** @description the risk assessment of the order: allow, review or block, and why */
+            risk: components["schemas"]["RiskAssessment"];
+            /** @enum {string} */
+            status: "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+            /** @description only for orders whose lines clear to different partners (or products) */
+            sub_orders: components["schemas"]["OrderSubOrder"][];
+            timeline: components["schemas"]["OrderTimelineEntry"][];
+            /**
+             * Format: uri
+             * @description the order's hosted page (it carries the client secret): send the shopper there to pay it, a subscription's first order and a renewal included, or to see how it went
+             */
+            url: string;
+        };
         /** OrderCustomer */
         OrderCustomer: {
             email: string | null;
@@ -12026,6 +12095,11 @@ export interface components {
             metadata?: {
                 [key: string]: string | number | boolean | null;
             } | null;
+            /**
+             * @description start paying the order in the same call, as POST /orders/{id}/pay would (saves the shopper a round trip): the answer adds payment (with its next_action) or payment_error
+             * @default null
+             */
+            pay?: components["schemas"]["PayAtOnce"] | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -12250,6 +12324,18 @@ export interface components {
             /** @description rolling reserve of the key's mode: share of each settlement's new takings held back (a released reserve is paid out whole) */
             reserve_bps?: number;
             reserve_days?: number;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** PayAtOnce */
+        PayAtOnce: {
+            /** @description the channel to pay with (its code) */
+            channel: string;
+            /**
+             * @description as return_url of POST /orders/{id}/pay
+             * @default null
+             */
+            return_url?: string | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };

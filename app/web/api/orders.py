@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import current_app, jsonify, url_for
 
 from app.checkout_sessions.services import create_session_order, open_session_for
-from app.errors import InvalidRequest
+from app.errors import InvalidRequest, KassaError
+from app.extensions import db
 from app.merchants.origins import allowed_origins, page_allowed
 from app.orders.customers import claimed_customer
 from app.orders.models import Order
@@ -13,6 +14,7 @@ from app.orders.services import create_order, get_order, list_orders
 from app.payments.attempts.abandon import switch_payment_method
 from app.payments.attempts.hub import cancel_order_and_payment
 from app.payments.attempts.returns import return_token
+from app.payments.channels.registry import channel_codes
 from app.payments.models import PaymentAttempt
 from app.platform.db.snapshot import reads_one_snapshot
 from app.signing.paying import pay_order
@@ -25,9 +27,11 @@ from app.web.api.models.catalog import BAD_FIELD, COUPON_400, COUPON_409
 from app.web.api.models.orders import (
     ChangePaymentMethodInput,
     ClientSecretQuery,
+    OrderCreated,
     OrderInput,
     OrderList,
     OrderListQuery,
+    PayAtOnce,
     PayInput,
     PayResponse,
 )
@@ -37,6 +41,7 @@ from app.web.api.models.orders import (
 from app.web.api.operation import operation
 from app.web.api.params import json_body
 from app.web.api.representations import order_json, orders_json, payment_with_action_json
+from app.web.request_ids import current_request_id
 
 
 def order_of_caller(order_id: str, client_secret: object = None, *, with_timeline: bool = False) -> Order:
@@ -81,13 +86,15 @@ _NOT_YOURS = (
     "Create an order",
     description="Prices the basket (in currency when given), redeems its coupon and reserves its stock, for the "
     "customer a secret key names, a checkout session's customer, or (publishable key) an unverified customer or a "
-    "guest. Pay it with POST /orders/{id}/pay.",
+    "guest. Pay it with POST /orders/{id}/pay, or in the same call with pay: the answer then adds the payment "
+    "(its next_action), or payment_error when it could not start (the order is made all the same).",
     body=OrderInput,
-    answers={201: OrderAnswer},
+    answers={201: OrderCreated},
     errors={
         400: BAD_FIELD
         + COUPON_400
-        + "; checkout_session_invalid (unknown, another merchant's or another mode's session); "
+        + "; pay.channel: no channel of that code; return_url_not_allowed (pay.return_url, as for POST "
+        "/orders/{id}/pay); checkout_session_invalid (unknown, another merchant's or another mode's session); "
         "sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it); parameter_missing: "
         "customer, with a secret key (a publishable key may leave it out: a guest), or items, without a checkout "
         "session",
@@ -100,6 +107,8 @@ _NOT_YOURS = (
 )
 def orders_create(body: OrderInput):
     who = caller()
+    if body.pay is not None:
+        _check_pay_at_once(body.pay)  # before anything is made: a bad channel or return page makes no order
     items = None if body.items is None else [item.model_dump() for item in body.items]
     customer = None if body.customer is None else body.customer.model_dump(exclude_none=True)
     if body.checkout_session is not None:
@@ -128,7 +137,42 @@ def orders_create(body: OrderInput):
             currency=body.currency,
             business_line=line_for_creating(body.business_line),
         )
-    return jsonify(shown_order(order)), 201
+    if body.pay is None:
+        return jsonify(shown_order(order)), 201
+    started = _pay_at_once(order, body.pay)
+    return jsonify({**shown_order(order), **started}), 201
+
+
+def _check_pay_at_once(pay: PayAtOnce) -> None:
+    if pay.channel not in channel_codes():
+        raise InvalidRequest(
+            f"pay.channel: no channel {pay.channel!r}; channels: {', '.join(channel_codes())}", param="pay.channel"
+        )
+    if pay.return_url is not None:
+        _refuse_foreign_return(pay.return_url, param="pay.return_url")
+
+
+def _pay_at_once(order: Order, pay: PayAtOnce) -> dict:
+    """The payment of a just-made order started as POST /orders/{id}/pay starts it; when it cannot start, why (the
+    order stays, unpaid: answering an error would lose it, and a retry with the Idempotency-Key would make another)."""
+    try:
+        attempt = pay_order(order, pay.channel, actor="api", return_url=_return_to(order, pay.return_url))
+    except KassaError as error:
+        db.session.rollback()  # whatever the refused start left open; the order is read afresh for the answer
+        return {"payment": None, "payment_error": {**error.to_json()["error"], "request_id": current_request_id()}}
+    return {"payment": None if attempt is None else payment_with_action_json(attempt), "payment_error": None}
+
+
+def _return_to(order: Order, return_url: str | None) -> str:
+    """Where the shopper comes back after a redirect channel: the order's page, or the merchant's page through Kassa
+    (which adds the order, its client secret and redirect_status for the page to resume)."""
+    if return_url is None:
+        return url_for("checkout.order_page", order_id=order.id, client_secret=order.client_secret, _external=True)
+    return url_for(
+        "checkout.payment_return",
+        _external=True,
+        token=return_token(current_app.config["SECRET_KEY"], order.id, return_url),
+    )
 
 
 @bp.get("/orders/<order_id>")
@@ -202,20 +246,11 @@ def orders_pay(order_id: str, body: PayInput, query: ClientSecretQuery):
         _refuse_foreign_return(body.return_url)
     # A publishable key proves it may pay this order with its client secret, exactly as for reading it.
     order = order_of_caller(order_id, body.client_secret if body.client_secret is not None else query.client_secret)
-    if body.return_url is None:
-        back = url_for("checkout.order_page", order_id=order_id, client_secret=order.client_secret, _external=True)
-    else:
-        # Through Kassa, which adds the order, its client secret and redirect_status for the page to resume.
-        back = url_for(
-            "checkout.payment_return",
-            _external=True,
-            token=return_token(current_app.config["SECRET_KEY"], order.id, body.return_url),
-        )
     attempt = pay_order(
         order,
         body.channel,
         actor="api",
-        return_url=back,
+        return_url=_return_to(order, body.return_url),
         payment_method=body.payment_method,
         save_method=body.save_payment_method,
     )
@@ -225,7 +260,7 @@ def orders_pay(order_id: str, body: PayInput, query: ClientSecretQuery):
     return jsonify({"payment": payment_with_action_json(attempt)})
 
 
-def _refuse_foreign_return(return_url: str) -> None:
+def _refuse_foreign_return(return_url: str, *, param: str = "return_url") -> None:
     """A live publishable key (on every page of the shop, so anyone's) sends the shopper back only to the merchant's
     own site: the return link is Kassa's address that passes its visitor on at once, so another site there made
     Kassa's domain a redirect to any page. Test keys work from any origin; the merchant's server names any page."""
@@ -235,7 +270,7 @@ def _refuse_foreign_return(return_url: str) -> None:
         raise InvalidRequest(
             f"return_url must be a page of one of this merchant's allowed origins for live keys ({listed})",
             code="return_url_not_allowed",
-            param="return_url",
+            param=param,
         )
 
 

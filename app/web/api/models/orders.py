@@ -15,6 +15,7 @@ from app.orders.state import STATUSES
 from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
 from app.platform.http.urls import check_http_url
 from app.web.api.models.catalog import CURRENCY_INPUT, AnyCaseCurrency, Discount, Items
+from app.web.api.models.errors import ErrorDetail
 from app.web.api.models.fields import (
     Answer,
     Cursor,
@@ -236,6 +237,21 @@ class Order(Answer):
 OrderList = page_of(Order, "OrderList")
 
 
+class OrderCreated(Order):
+    """The order made; with ``pay``, also the payment started in the same call (or why it could not start)."""
+
+    payment: PaymentWithAction | None = Field(
+        default=None,
+        description="only with pay: the payment started and what the client does next (its next_action); null when "
+        "it could not start (payment_error says why) or the order costs nothing (it is paid already)",
+    )
+    payment_error: ErrorDetail | None = Field(
+        default=None,
+        description="only with pay, when the payment could not start: the error POST /orders/{id}/pay would have "
+        "answered (risk_blocked, channel_unavailable, …). The order is made all the same: pay it with that route",
+    )
+
+
 class PayResponse(Answer):
     """The payment started, and what the client does next."""
 
@@ -267,6 +283,25 @@ def _agreement_required(schema: dict[str, Any]) -> None:
     schema["required"] = sorted({*schema.get("required", []), "agreement_accepted"})
 
 
+def _return_url(value: str) -> str:
+    try:
+        return check_http_url(value, "return_url", max_length=MAX_RETURN_URL_LENGTH)
+    except InvalidRequest as error:
+        raise PydanticCustomError("kassa", error.message.replace("return_url", "{param}", 1)) from None
+
+
+class PayAtOnce(RequestModel):
+    channel: str = Field(min_length=1, max_length=40, description="the channel to pay with (its code)")
+    return_url: (
+        Annotated[
+            str,
+            AfterValidator(_return_url),
+            WithJsonSchema(http_url_schema(MAX_RETURN_URL_LENGTH)),
+        ]
+        | None
+    ) = Field(default=None, description="as return_url of POST /orders/{id}/pay")
+
+
 class OrderInput(RequestModel, json_schema_extra=_agreement_required):
     items: Items | None = Field(
         default=None, description="required, except with a checkout session that fixes the items"
@@ -293,6 +328,11 @@ class OrderInput(RequestModel, json_schema_extra=_agreement_required):
         default=None,
         description="the business line's id (bl_…) or code; left out: its products' line, else the merchant's default",
     )
+    pay: PayAtOnce | None = Field(
+        default=None,
+        description="start paying the order in the same call, as POST /orders/{id}/pay would (saves the shopper a "
+        "round trip): the answer adds payment (with its next_action) or payment_error",
+    )
 
 
 class OrderListQuery(QueryModel):
@@ -309,13 +349,6 @@ class OrderListQuery(QueryModel):
 class ClientSecretQuery(QueryModel):
     # A query parameter is a string or absent, never null: left out, the default applies.
     client_secret: str = Field(default=None, description="the order's client_secret; required with a publishable key")
-
-
-def _return_url(value: str) -> str:
-    try:
-        return check_http_url(value, "return_url", max_length=MAX_RETURN_URL_LENGTH)
-    except InvalidRequest as error:
-        raise PydanticCustomError("kassa", error.message.replace("return_url", "{param}", 1)) from None
 
 
 class PayInput(RequestModel):
