@@ -17,7 +17,9 @@ gunicorn command serving one Flask route that does one INSERT + commit), then me
 5. the 16 clients again while 1,000 shoppers hold their order's status stream open, and once more after they
    closed: the crowd's cost is measured against the mean of the runs before and after it, so a machine whose speed
    drifts during the run (a shared one's does, by 10–30 % within minutes) does not pass its drift off as the
-   crowd's.
+   crowd's;
+6. complete paid orders again, one client and then 16, each order made and its payment started by one
+   ``POST /orders`` with ``pay`` (no separate pay call).
 
 Durations and sizes: KASSA_BENCH_ROUNDS (3), KASSA_BENCH_SECONDS (10), KASSA_BENCH_LOAD_SECONDS (30),
 KASSA_BENCH_CLIENTS (16), KASSA_BENCH_STREAMS (1000), KASSA_BENCH_DATABASES ("postgresql,sqlite");
@@ -58,8 +60,11 @@ def say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def paid_orders(stack: LoadStack, shop, clients: int, seconds: float) -> tuple[WrkRun, dict[str, float]]:
-    """Complete paid orders by ``clients`` shoppers; also the CPU each service used meanwhile."""
+def paid_orders(
+    stack: LoadStack, shop, clients: int, seconds: float, *, one_call: bool = False
+) -> tuple[WrkRun, dict[str, float]]:
+    """Complete paid orders by ``clients`` shoppers; also the CPU each service used meanwhile. ``one_call``: each
+    order made and its payment started by one ``POST /orders`` with ``pay``."""
     before = stack.cpu_seconds()
     run = run_wrk(
         "paid_order.lua",
@@ -67,7 +72,11 @@ def paid_orders(stack: LoadStack, shop, clients: int, seconds: float) -> tuple[W
         threads=clients,
         connections=clients,
         seconds=seconds,
-        env={"KASSA_BENCH_KEY": shop.secret_key, "KASSA_BENCH_SKU": shop.sku},
+        env={
+            "KASSA_BENCH_KEY": shop.secret_key,
+            "KASSA_BENCH_SKU": shop.sku,
+            "KASSA_BENCH_ONE_CALL": "1" if one_call else "0",
+        },
     )
     after = stack.cpu_seconds()
     return run, {name: 100 * (after[name] - before.get(name, 0)) / run.seconds for name in after}
@@ -128,7 +137,13 @@ def measure(database: str) -> dict:
         crowd.close()
         say(f"{crowded.count('order_ms') / crowded.seconds:.1f} paid orders/s; streams closed, and once more")
         after, _ = paid_orders(stack, shop, CLIENTS, LOAD_SECONDS)
+        say(f"{after.count('order_ms') / after.seconds:.1f} paid orders/s; now made and paid in one call")
+        one_call_one, _ = paid_orders(stack, shop, 1, SECONDS, one_call=True)
+        one_call_many, one_call_cpu = paid_orders(stack, shop, CLIENTS, LOAD_SECONDS, one_call=True)
         return {
+            "one_call_one": one_call_one,
+            "one_call_many": one_call_many,
+            "one_call_cpu": one_call_cpu,
             "trips": trips,
             "push": push,
             "rounds": rounds,
@@ -239,6 +254,14 @@ def rows(result: dict) -> list[tuple[str, str]]:
         ),
         ("  CPU meanwhile (% of one core)", ", ".join(f"{k} {v:.0f}" for k, v in result["crowded_cpu"].items())),
         (f"{CLIENTS} clients again, streams closed", _flow(after)),
+        (
+            "1 client, made and paid in one call (median)",
+            f"{result['one_call_one'].percentile('order_ms', 50):.0f} ms (create with pay "
+            f"{result['one_call_one'].percentile('create_ms', 50):.0f}, until the stream says paid "
+            f"{result['one_call_one'].percentile('read_ms', 50):.0f}), {result['one_call_one'].errors} errors",
+        ),
+        (f"{CLIENTS} clients, made and paid in one call", _flow(result["one_call_many"])),
+        ("  CPU per paid order", _cpu_per_order(result["one_call_cpu"], result["one_call_many"])),
         ("wrk's own CPU (% of one core)", f"{min(wrk_cpu):.0f}–{max(wrk_cpu):.0f}"),
     ]
 
