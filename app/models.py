@@ -18,6 +18,7 @@ from app.orders.models import Order, OrderItem, OrderTimelineEntry, SubOrder  # 
 from app.payments.channels.adapters.stripe_customers import StripeCustomer  # noqa: F401
 from app.payments.channels.agreement_models import AgreementTemplate, OrderAgreement  # noqa: F401
 from app.payments.channels.credential_models import ChannelCredentials  # noqa: F401
+from app.payments.channels.line_channel_models import LineChannelSetting  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401
 from app.payments.models import (  # noqa: F401
     ChannelConfig,

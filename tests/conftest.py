@@ -482,6 +482,9 @@ class Api:
     def patch(self, path: str, json=None, **kw):
         return self.client.patch(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
 
+    def put(self, path: str, json=None, **kw):
+        return self.client.put(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
+
     def delete(self, path: str, **kw):
         return self.client.delete(f"/api/v1{path}", headers=self._headers(kw.pop("headers", None)), **kw)
 

@@ -30,6 +30,16 @@ def line_of_basket(merchant_id: str, quote: Quote, asked: object = None) -> str 
     return found.pop() if found else None
 
 
+def line_of_quote(quote: Quote, asked: str | None = None) -> str | None:
+    """The line whose channels a basket is shown before it is ordered (a quote, the checkout panel): the line asked
+    for (an id), else its products' one line; None for the merchant's default, and for a basket of products of two
+    lines (no order can be made of it, and creating one says so)."""
+    if asked is not None:
+        return asked
+    found = {line.sku.product.business_line_id for line in quote.lines} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
 def line_to_filter(merchant_id: str, ref: str | None) -> str | None:
     """The line id a list is filtered by (``?business_line=`` gives its id or code); an unknown one is a 400."""
     if not ref:

@@ -62,6 +62,7 @@ def setup_channels(sub: Subscription) -> list[AvailableChannel]:
         total=0,
         currency=sub.currency,
         kind="mandate_setup",
+        business_line_id=sub.business_line_id,
     )
     return [
         channel

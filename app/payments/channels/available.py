@@ -25,6 +25,7 @@ class Prospect:
     total: int
     currency: str
     kind: str = "purchase"
+    business_line_id: str | None = None  # the line the order would be in: its channels are the line's
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,20 @@ def available_channels(
 ) -> list[AvailableChannel]:
     """Channels the merchant offers now, highest priority (lowest number) first: enabled, breaker
     not open, and (given an order, or an amount and currency) whose limits admit that total; for a
-    live order, no test channel. Given an order (or a Prospect), a channel whose adapter has
+    live order, no test channel; for an order (or a Prospect) of a business line, as that line offers them. Given an
+    order (or a Prospect), a channel whose adapter has
     ``offer(merchant_id, order)`` is listed only when that returns a note (the wallet: only for an
     authenticated customer whose balance covers the total)."""
-    livemode = False
+    livemode, line = False, None
     if order is not None:
         amount, currency, livemode = order.total, order.currency, order.livemode
+        line = getattr(order, "business_line_id", None)
     channels = []
     # An order priced with a coupon limited to some channels is offered only those (a Prospect has no coupon yet:
     # the checkout panel limits its channels by the quote's coupon).
     # Only a discounted order can carry a coupon: the others (most of a page of orders) cost no query.
     limit = order_channel_limit(order.id) if isinstance(order, Order) and order.discount else None
-    for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode):
+    for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode, business_line=line):
         if offer.refusal is not None or (limit is not None and offer.code not in limit[1]):
             continue
         adapter, note = adapter_for(offer.code, merchant_id), None

@@ -1,7 +1,9 @@
 """Routing: which of the merchant's channels may take a given amount, and why the others may not.
 
 A channel is offered when it is enabled, its circuit breaker is not open, and its limits and
-currencies admit the order total; offers are ordered by priority (lowest number first). A test
+currencies admit the order total; offers are ordered by priority (lowest number first). An order of a
+business line follows the line's own ``enabled`` and ``priority`` where the line set them
+(app/payments/channels/line_channels.py), the merchant's elsewhere. A test
 channel (an adapter marked ``test_only``, e.g. the sandbox provider) never takes a live order, and a
 channel may refuse an order for reasons of its own (``refuse(order)``: the wallet of a customer
 nobody vouched for).
@@ -18,6 +20,7 @@ from app.errors import InvalidRequest
 from app.merchants.config_cache import cached
 from app.payments.channels import breaker
 from app.payments.channels.credentials import is_set_up
+from app.payments.channels.line_overrides import LineChannelOverrides, line_overrides
 from app.payments.channels.registry import adapter_for, channel_codes, channel_spec
 from app.payments.models import ChannelConfig
 from app.platform.switches import channel_off_reason
@@ -48,13 +51,19 @@ def refusal_reason(
     currency: str | None,
     merchant_id: str | None = None,
     admitted: set[str] | None = None,
+    line: LineChannelOverrides | None = None,
 ) -> str | None:
     """Why ``code`` cannot take this amount now, in words for the shopper; None if it can. ``admitted``: the
-    channels whose breakers let them through, when the caller read them already."""
+    channels whose breakers let them through, when the caller read them already; ``line``: the overrides of the
+    order's business line."""
     switched_off = channel_off_reason(merchant_id, code) if merchant_id else None
     if switched_off:
         return switched_off
-    if config is not None and not config.enabled:
+    own = line.channels.get(code) if line is not None else None
+    if own is not None and own.enabled is not None:
+        if not own.enabled:
+            return f"{code} is not enabled for business line {line.line_code}"
+    elif config is not None and not config.enabled:
         return f"{code} is not enabled"
     if amount == 0 and "setup" not in getattr(channel_spec(code), "capabilities", ()):
         # An order of nothing (a free trial's first) is paid only by signing a mandate for what follows.
@@ -106,12 +115,14 @@ def channel_offers(
     currency: str | None = None,
     livemode: bool = False,
     overrides: dict[str, ChannelConfig] | None = None,
+    business_line: str | None = None,
 ) -> list[ChannelOffer]:
     """Every built-in channel with the merchant's settings and its refusal reason, by priority, as an
     order of the given mode sees them. ``overrides`` replaces some channels' settings with unsaved ones
-    (the portal's live preview)."""
+    (the portal's live preview); ``business_line`` (a line's id) applies that line's own enabled and priority."""
     # Kept in memory per merchant: these rows are only read here (the portal edits its own copies).
     configs = {**cached(merchant_id, "payments.channel_configs", channel_configs), **(overrides or {})}
+    line = line_overrides(merchant_id, business_line)
     # Each channel's breaker of this mode: a provider's test environment failing never hides it from live orders.
     breakers = {code: breaker.for_mode(code, livemode) for code in channel_codes()}
     admitting = breaker.admitting(list(breakers.values()))
@@ -120,22 +131,34 @@ def channel_offers(
     for code in channel_codes():
         adapter, config = adapter_for(code), configs.get(code)
         setup = setup_refusal(merchant_id, code)
+        own = line.channels.get(code)
+        enabled = config.enabled if config is not None else True
+        priority = config.priority if config else DEFAULT_PRIORITY
+        if own is not None:
+            enabled = enabled if own.enabled is None else own.enabled
+            priority = priority if own.priority is None else own.priority
         offers.append(
             ChannelOffer(
                 code=code,
                 name=(config and config.display_name) or adapter.default_name,
                 icon=(config and config.icon) or adapter.default_icon,
-                priority=config.priority if config else DEFAULT_PRIORITY,
+                priority=priority,
                 agreement_text=config.agreement_text if config else None,
                 refusal=(
                     test_channel_refusal(code)
                     if livemode and getattr(adapter, "test_only", False)
                     else setup
                     or refusal_reason(
-                        config, code, amount=amount, currency=currency, merchant_id=merchant_id, admitted=admitted
+                        config,
+                        code,
+                        amount=amount,
+                        currency=currency,
+                        merchant_id=merchant_id,
+                        admitted=admitted,
+                        line=line,
                     )
                 ),
-                enabled=config.enabled if config is not None else True,
+                enabled=enabled,
                 needs_setup=setup is not None,
             )
         )
@@ -143,10 +166,15 @@ def channel_offers(
 
 
 def require_channel(order, code: str) -> ChannelOffer:
-    """The offer of ``code`` for ``order``, or a 400 ``channel_unavailable`` that says why it cannot be used."""
+    """The offer of ``code`` for ``order`` (as its business line offers it), or a 400 ``channel_unavailable`` that
+    says why it cannot be used and names the channels it may use."""
     offers = []
     for offer in channel_offers(
-        order.merchant_id, amount=order.total, currency=order.currency, livemode=order.livemode
+        order.merchant_id,
+        amount=order.total,
+        currency=order.currency,
+        livemode=order.livemode,
+        business_line=getattr(order, "business_line_id", None),
     ):
         # Only a channel routing admits is built (a payment tool's adapter reads the merchant's credentials).
         refuse = getattr(adapter_for(offer.code, order.merchant_id), "refuse", None) if offer.refusal is None else None

@@ -123,7 +123,14 @@ class _Merchants:
 
     def wallet_refusal(self, probe: Order) -> str | None:
         """Routing's verdict on paying this order from the wallet (the same for every order that looks alike)."""
-        key = (probe.merchant_id, probe.total, probe.currency, probe.livemode, probe.customer_source)
+        key = (
+            probe.merchant_id,
+            probe.total,
+            probe.currency,
+            probe.livemode,
+            probe.customer_source,
+            probe.business_line_id,  # a line may offer the wallet differently (app/payments/channels/line_channels.py)
+        )
         if key not in self.channel:
             try:
                 require_channel(probe, WALLET)
@@ -218,6 +225,7 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
         livemode=sub.livemode,
         customer_id=sub.customer_id,
         customer_source=sub.customer_source,
+        business_line_id=sub.business_line_id,
     )
     if merchants.wallet_refusal(probe):
         return None

@@ -8,7 +8,9 @@ from flask_babel import force_locale
 from app.catalog.products import search_products
 from app.catalog.services import get_product, price_items
 from app.extensions import db
+from app.merchants.business_lines import line_for_new_record
 from app.merchants.models import Merchant
+from app.orders.business_line import line_of_quote
 from app.orders.customers import GUEST
 from app.payments.channels.agreements import purchase, with_agreements
 from app.payments.channels.available import Prospect, available_channels
@@ -17,6 +19,7 @@ from app.signing.terms import sku_terms
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.line_scope import line_for_creating
 from app.web.api.models.catalog import (
     BAD_FIELD,
     COUPON_400,
@@ -90,12 +93,14 @@ def quotes_create(body: QuoteInput):
         livemode=who.livemode,
         currency=body.currency,
     )
-    return jsonify(quote_json(quote) | {"available_channels": _channels_for(quote, body.locale)})
+    # The line an order of this basket would be in: the one asked (a scoped key's own), else its products'.
+    line = line_of_quote(quote, line_for_new_record(who.merchant_id, line_for_creating(body.business_line)))
+    return jsonify(quote_json(quote) | {"available_channels": _channels_for(quote, body.locale, line)})
 
 
-def _channels_for(quote, locale: str | None) -> list[dict]:
-    """The channels the hosted panel would offer a guest for this basket, in the shopper's language: the SDK's
-    headless components render them (``[data-kassa-channels]`` left empty)."""
+def _channels_for(quote, locale: str | None, line: str | None) -> list[dict]:
+    """The channels the hosted panel would offer a guest for this basket (as its business line offers them), in the
+    shopper's language: the SDK's headless components render them (``[data-kassa-channels]`` left empty)."""
     if nothing_due(quote):
         return []
     who = caller()
@@ -105,6 +110,7 @@ def _channels_for(quote, locale: str | None) -> list[dict]:
         livemode=who.livemode,
         total=quote.total.amount,
         currency=quote.currency,
+        business_line_id=line,
     )
     language = locale or DEFAULT_LANGUAGE
     merchant = db.session.get(Merchant, who.merchant_id)

@@ -22,6 +22,7 @@ from app.checkout_sessions.services import create_session_order, session_options
 from app.errors import Conflict, KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.orders.business_line import line_of_quote
 from app.orders.customers import CHECKOUT_SESSION, GUEST, is_authenticated
 from app.orders.models import Order
 from app.orders.services import create_order
@@ -196,6 +197,8 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
         livemode=sale.livemode,
         total=quote.total.amount if quote else 0,
         currency=quote.currency if quote else "usd",
+        # A product of a business line is offered the line's channels, in the line's order.
+        business_line_id=line_of_quote(quote) if quote else getattr(sale.product, "business_line_id", None),
     )
     channels = [] if free else available_channels(sale.merchant.id, prospect)
     # A coupon limited to some channels is valid only when paying with one of them: only those are offered.

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError
 from app.extensions import db
+from app.merchants.business_lines import has_lines
 from app.merchants.models import Merchant
 from app.payments.channels.agreements import (
     check_bodies,
@@ -110,6 +111,7 @@ def channels():
         offers=offers,
         form=ConfirmForm(),
         defaults={code: adapter_for(code).default_name for code in channel_codes()},
+        has_lines=has_lines(current_user.merchant_id),
     )
 
 

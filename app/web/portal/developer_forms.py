@@ -144,7 +144,9 @@ class RequestLogFilterForm(FlaskForm):
 
     status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUS_CLASSES], validators=[Optional()])
     method = SelectField(
-        "Method", choices=[ANY] + [SelectChoice(m) for m in ("GET", "POST", "PATCH", "DELETE")], validators=[Optional()]
+        "Method",
+        choices=[ANY] + [SelectChoice(m) for m in ("GET", "POST", "PUT", "PATCH", "DELETE")],
+        validators=[Optional()],
     )
     path = StringField("Path contains", validators=[Optional(), Length(max=200, message="Use at most 200 characters.")])
     key = SelectField("Key", choices=[ANY], validators=[Optional()])

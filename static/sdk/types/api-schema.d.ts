@@ -482,6 +482,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/business_lines/{id}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a business line's channels as its shoppers are offered them
+         * @description Each channel's enabled and priority in force for orders of the line (its own, else the merchant's), in the order the line's shoppers see them; `inherited` is true where the line sets nothing itself.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the line's id (bl_…) or code */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every channel, in the order the line's shoppers see them (disabled ones in their place). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineChannelList"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: the merchant has no such business line (or a key scoped to another line) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set a business line's own channel settings
+         * @description For each channel named, the line's own `enabled` and `priority` (null: the merchant's setting again); a field left out, and a channel not named, keep what they have. Orders of the line are offered channels by these settings.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the line's id (bl_…) or code */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LineChannelsInput"];
+                };
+            };
+            responses: {
+                /** @description Every channel, in the order the line's shoppers see them (disabled ones in their place). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineChannelList"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it, e.g. channels[0].priority out of 0 to 10000, channels[1].code naming a channel twice); resource_missing: no channel of that code (param channels[0].code); business_line_archived: the line is archived, its channels cannot change (param id) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: the merchant has no such business line (or a key scoped to another line) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns": {
         parameters: {
             query?: never;
@@ -11749,6 +11923,74 @@ export interface components {
         /** @description any JSON value without NUL characters and with integers within 64 bits */
         JsonValue: unknown;
         /**
+         * LineChannel
+         * @description A channel as the line's shoppers are offered it.
+         */
+        LineChannel: {
+            code: string;
+            /** @description in force for the line: its own setting, else the merchant's */
+            enabled: boolean;
+            /** @description true: the line sets nothing of its own for this channel */
+            inherited: boolean;
+            /** @description the name shoppers see (the merchant's display name, else the channel's) */
+            name: string;
+            /** @constant */
+            object: "line_channel";
+            overrides: components["schemas"]["LineChannelOverrides"];
+            /** @description in force for the line (lowest first): its own, else the merchant's */
+            priority: number;
+        };
+        /**
+         * LineChannelInput
+         * @description One channel's settings in the line; a field left out stays as it is, null clears the line's own (the
+         *     merchant's setting applies again).
+         */
+        LineChannelInput: {
+            /** @description the channel's code (sandbox_card, wallet, …) */
+            code: string;
+            /**
+             * @description whether the line's shoppers are offered it; null: the merchant's setting
+             * @default null
+             */
+            enabled?: boolean | null;
+            /**
+             * @description its place for the line's shoppers, 0 (first) to 10000; null: the merchant's
+             * @default null
+             */
+            priority?: number | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
+         * LineChannelList
+         * @description Every channel, in the order the line's shoppers see them (disabled ones in their place).
+         */
+        LineChannelList: {
+            /** @description the line's id (bl_…) */
+            business_line: string;
+            data: components["schemas"]["LineChannel"][];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        /**
+         * LineChannelOverrides
+         * @description What the line sets itself (null: the merchant's setting applies).
+         */
+        LineChannelOverrides: {
+            enabled: boolean | null;
+            priority: number | null;
+        };
+        /**
+         * LineChannelsInput
+         * @description The line's channels to change; channels not named keep their settings.
+         */
+        LineChannelsInput: {
+            channels: components["schemas"]["LineChannelInput"][];
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /**
          * Money
          * @description An amount in minor units of its currency.
          */
@@ -12836,6 +13078,11 @@ export interface components {
         };
         /** QuoteInput */
         QuoteInput: {
+            /**
+             * @description the business line (id or code) the order would be in, whose channels are offered; left out: its products' line, else the merchant's default (a line-scoped key: its own line)
+             * @default null
+             */
+            business_line?: string | null;
             /**
              * @description a coupon code to apply
              * @default null

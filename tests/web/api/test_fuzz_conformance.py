@@ -109,6 +109,7 @@ def seed_objects(secret: Api, catalog: dict) -> dict[str, str]:
         "/subscriptions",
         json={"sku": catalog["limited_sku"], "customer": {"id": CUSTOMER}, "agreement_accepted": True},
     )
+    line = secret.post("/business_lines", json={"code": "fuzz", "name": "Fuzz line"})
     return {
         "/orders/": order.json["id"],
         "/products/": catalog["product"],
@@ -122,6 +123,7 @@ def seed_objects(secret: Api, catalog: dict) -> dict[str, str]:
         "/test_clocks/": _created_id(clock, "id"),
         "/webhook_endpoints/": _created_id(hook, "id"),
         "/subscriptions/": _created_id(subscription, "id"),
+        "/business_lines/": _created_id(line, "id"),
     }
 
 

@@ -461,6 +461,7 @@ SHARED = {
     "api.partners_show",
     "api.business_lines_index",
     "api.business_lines_show",
+    "api.business_lines_channels",
 }
 # A provider's statement is of its account and day, whichever keys made the payments on it: a live key reads every
 # run, a test key those of test-only channels alone (tests/reconciliation/test_test_key_reconciliation.py).

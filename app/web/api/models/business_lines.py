@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StrictBool, StrictInt, StringConstraints
 
 from app.web.api.models.fields import Answer, NotBlank, NullableTime, RequestModel, Time, page_of
 
@@ -52,3 +52,50 @@ class BusinessLine(Answer):
 
 
 BusinessLineList = page_of(BusinessLine, "BusinessLineList")
+
+
+class LineChannelInput(RequestModel):
+    """One channel's settings in the line; a field left out stays as it is, null clears the line's own (the
+    merchant's setting applies again)."""
+
+    code: str = Field(strict=True, description="the channel's code (sandbox_card, wallet, …)")
+    enabled: StrictBool | None = Field(
+        default=None, description="whether the line's shoppers are offered it; null: the merchant's setting"
+    )
+    priority: Annotated[StrictInt, Field(ge=0, le=10_000)] | None = Field(
+        default=None, description="its place for the line's shoppers, 0 (first) to 10000; null: the merchant's"
+    )
+
+
+class LineChannelsInput(RequestModel):
+    """The line's channels to change; channels not named keep their settings."""
+
+    channels: list[LineChannelInput] = Field(max_length=100)
+
+
+class LineChannelOverrides(Answer):
+    """What the line sets itself (null: the merchant's setting applies)."""
+
+    enabled: bool | None
+    priority: int | None
+
+
+class LineChannel(Answer):
+    """A channel as the line's shoppers are offered it."""
+
+    object: Literal["line_channel"]
+    code: str
+    name: str = Field(description="the name shoppers see (the merchant's display name, else the channel's)")
+    enabled: bool = Field(description="in force for the line: its own setting, else the merchant's")
+    priority: int = Field(description="in force for the line (lowest first): its own, else the merchant's")
+    inherited: bool = Field(description="true: the line sets nothing of its own for this channel")
+    overrides: LineChannelOverrides
+
+
+class LineChannelList(Answer):
+    """Every channel, in the order the line's shoppers see them (disabled ones in their place)."""
+
+    object: Literal["list"]
+    business_line: str = Field(description="the line's id (bl_…)")
+    data: list[LineChannel]
+    has_more: bool

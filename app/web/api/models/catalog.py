@@ -87,6 +87,11 @@ class QuoteInput(RequestModel):
     locale: Literal["en", "de", "fr"] | None = Field(
         default=None, description="the language of the channels' names (Kassa's default names are translated)"
     )
+    business_line: str | None = Field(
+        default=None,
+        description="the business line (id or code) the order would be in, whose channels are offered; left out: its "
+        "products' line, else the merchant's default (a line-scoped key: its own line)",
+    )
 
 
 class QuoteChannel(Answer):
