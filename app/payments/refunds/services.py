@@ -221,7 +221,7 @@ def _open_refund(
     # channel is not asked (503), rather than a refund made at the provider that Kassa cannot settle.
     refund_id = new_id("re")
     risk = _abuse_assessment(order)
-    with order_lock(order.id), _wallet_hold(order, refund_id, 1, amount):
+    with _locked_as_read(order), _wallet_hold(order, refund_id, 1, amount):
         refund = Refund(
             id=refund_id,
             merchant_id=merchant_id,
@@ -258,6 +258,21 @@ def _open_refund(
             db.session.rollback()
             raise
     return refund
+
+
+@contextmanager
+def _locked_as_read(order: Order) -> Iterator[None]:
+    """The order's lock, for a refund decided on ``order`` as it was read before it (the amount checked against what
+    remains of it or of its sub-order): StaleOrder, with nothing written, when the order moved on meanwhile. A refund
+    that settled while this one waited for the lock leaves less to refund than was checked, and waiting ends the read
+    transaction (the order read again has the new version, so its conditional UPDATE alone would not notice): the
+    caller reads again and decides again."""
+    read = order.version
+    with order_lock(order.id):
+        if db.session.scalar(select(Order.version).where(Order.id == order.id)) != read:
+            db.session.rollback()
+            raise StaleOrder(f"order {order.id} changed while its refund waited for it; read it again")
+        yield
 
 
 def _abuse_assessment(order: Order) -> dict:
@@ -332,7 +347,7 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     if refund.sub_order_id is not None:
         _check_sub_order_refundable(order, refund.sub_order_id, refund.amount)
     _check_refundable(order, refund.amount)
-    with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
+    with _locked_as_read(order), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(
             update(Refund)
             .where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))
