@@ -129,7 +129,8 @@ class SubOrder(db.Model):
     discount: Mapped[int] = mapped_column(BigInteger)
     total: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
-    # What the sub-order's own refunds gave back (app/orders/sub_orders.py); never more than ``total``.
+    # What refunds gave back of it (its own, and its share of the order's: app/orders/sub_orders.py); never more
+    # than ``total``.
     refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 

@@ -9,9 +9,12 @@ own). One group: no sub-orders. Several: a sub-order each.
 
 A sub-order can be refunded on its own (app/payments/refunds/services.py): the refund goes through the order's
 refund path, and its money comes back from that sub-order's lines only — before clearing, the lines' refunded amounts
-keep clearing from splitting the rest over them; after clearing, from the sub-order's partner lines. Its status:
+keep clearing from splitting the rest over them; after clearing, from the sub-order's partner lines. A refund of the
+whole order is attributed to its sub-orders too, in proportion to what each still has (largest remainder, so the
+shares add up to the refund exactly): each sub-order's ``refunded_amount`` counts its share, and its money comes from
+each sub-order's lines as if each share had been refunded on its own. Its status:
 
-- ``refunded`` once its own refunds gave back its whole total (or the order itself is ``refunded``);
+- ``refunded`` once refunds gave back its whole total (or the order itself is ``refunded``);
 - ``partially_refunded`` while some but not all of it was given back;
 - otherwise the order's status (``paid``, ``fulfilled``, ``completed``, ``refunding`` …).
 
@@ -143,6 +146,36 @@ def sub_order_status(order: Order, sub: SubOrder) -> str:
     if order.status == "refunded" or (sub.total > 0 and sub.refunded_amount >= sub.total):
         return "refunded"
     return "partially_refunded" if sub.refunded_amount > 0 else order.status
+
+
+def sub_orders_of(order_id: str) -> list[SubOrder]:
+    """The order's sub-orders as they are now (none for an order that is not split)."""
+    return list(
+        db.session.scalars(
+            select(SubOrder)
+            .where(SubOrder.order_id == order_id)
+            .order_by(SubOrder.id)
+            .execution_options(populate_existing=True)
+        )
+    )
+
+
+def spread_over_sub_orders(order_id: str, amount: int) -> list[tuple[str, int]]:
+    """A refund of the whole order, attributed to its sub-orders in proportion to what each still has (largest
+    remainder: the shares add up to ``amount`` exactly, none above what its sub-order has); empty for an order that
+    is not split. The same while the refund is in flight: one refund of an order at a time moves these amounts."""
+    subs = sub_orders_of(order_id)
+    weights = [max(sub_order_refundable(sub), 0) for sub in subs]
+    if not subs or sum(weights) <= 0:
+        return []
+    return [(sub.id, share) for sub, share in zip(subs, allocate(min(amount, sum(weights)), weights)) if share > 0]
+
+
+def record_order_refund(order_id: str, amount: int) -> None:
+    """A refund of the whole order succeeded, in the caller's transaction: each sub-order's share of it (as
+    ``spread_over_sub_orders`` spreads it) is recorded as its own refunds are."""
+    for sub_order_id, share in spread_over_sub_orders(order_id, amount):
+        record_sub_order_refund(sub_order_id, share)
 
 
 def record_sub_order_refund(sub_order_id: str, amount: int) -> None:

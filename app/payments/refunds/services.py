@@ -23,7 +23,7 @@ from app.ledger.wallet.services import topup_refund_hold
 from app.orders.models import Order
 from app.orders.refund_context import refund_context
 from app.orders.services import StaleOrder, get_order, transition
-from app.orders.sub_orders import sub_order_of, sub_order_refundable
+from app.orders.sub_orders import spread_over_sub_orders, sub_order_of, sub_order_refundable
 from app.payments.channels.fees import fee_return_rule
 from app.payments.models import STRAY_CAPTURE, PaymentAttempt, Refund
 from app.payments.order_lock import order_lock
@@ -311,6 +311,12 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
         refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
         capture_return=refund.kind == "capture_return",
         sub_order_id=refund.sub_order_id,
+        # A refund of a split order as a whole is attributed to its sub-orders (app/orders/sub_orders.py).
+        sub_order_shares=(
+            spread_over_sub_orders(order.id, refund.amount)
+            if refund.sub_order_id is None and refund.kind != "capture_return"
+            else ()
+        ),
         now=utcnow(),
     )
 
