@@ -132,6 +132,11 @@ class SubOrder(db.Model):
     # What refunds gave back of it (its own, and its share of the order's: app/orders/sub_orders.py); never more
     # than ``total``.
     refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # Where its own life stands (app/orders/sub_order_life.py): open (nothing reported of it), fulfilled (delivered),
+    # completed (its receipt confirmed), canceled (the merchant canceled it before delivery: refunded), failed (its
+    # fulfilment failed: refunded). Changed by conditional UPDATEs only.
+    state: Mapped[str] = mapped_column(String(12), default="open", server_default="open")
+    state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class OrderTimelineEntry(db.Model):

@@ -23,7 +23,13 @@ from app.ledger.wallet.services import topup_refund_hold
 from app.orders.models import Order
 from app.orders.refund_context import refund_context
 from app.orders.services import StaleOrder, get_order, transition
-from app.orders.sub_orders import spread_over_sub_orders, sub_order_of, sub_order_refundable
+from app.orders.sub_orders import (
+    SubOrderEnded,
+    end_sub_order,
+    spread_over_sub_orders,
+    sub_order_of,
+    sub_order_refundable,
+)
 from app.payments.channels.fees import fee_return_rule
 from app.payments.models import STRAY_CAPTURE, PaymentAttempt, Refund
 from app.payments.order_lock import order_lock
@@ -41,6 +47,8 @@ log = logs.get("refunds")
 
 REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
 MAX_REASON_LENGTH = 500
+# How a compensation refund's reason starts (an order, or a part of it, whose fulfilment failed).
+COMPENSATION_PREFIX = "fulfilment failed: "
 
 
 def _parse_amount(amount: object) -> int | None:
@@ -158,13 +166,16 @@ def create_refund(
     reason: object = None,
     actor: str = "api",
     sub_order_id: str | None = None,
+    ends_sub_order: str | None = None,
 ) -> Refund:
     """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel; of one of its
-    sub-orders when ``sub_order_id`` names one (its money comes back from that sub-order's lines only)."""
+    sub-orders when ``sub_order_id`` names one (its money comes back from that sub-order's lines only).
+    ``ends_sub_order`` (``canceled`` or ``failed``) also ends that sub-order in the refund's own transaction:
+    SubOrderEnded, and nothing written, when it is no longer open."""
     amount, reason = _parse_amount(amount), _parse_reason(reason)
     for read in range(1, _STALE_READS + 1):
         try:
-            refund = _open_refund(merchant_id, order_id, amount, reason, actor, sub_order_id)
+            refund = _open_refund(merchant_id, order_id, amount, reason, actor, sub_order_id, ends_sub_order)
             break
         except StaleOrder:
             if read == _STALE_READS:
@@ -204,7 +215,13 @@ def _check_sub_order_refundable(order: Order, sub_order_id: str, amount: int | N
 
 
 def _open_refund(
-    merchant_id: str, order_id: str, amount: int | None, reason: str | None, actor: str, sub_order_id: str | None
+    merchant_id: str,
+    order_id: str,
+    amount: int | None,
+    reason: str | None,
+    actor: str,
+    sub_order_id: str | None,
+    ends_sub_order: str | None = None,
 ) -> Refund:
     """The pending refund and the order's move to ``refunding``, committed together (StaleOrder when the order
     changed after it was read; then nothing was written)."""
@@ -245,7 +262,11 @@ def _open_refund(
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
         if sub_order_id is not None:
             why += f" for sub-order {sub_order_id}"
+        if ends_sub_order is not None:
+            why += f", which is {ends_sub_order}"
         try:
+            if ends_sub_order is not None:
+                end_sub_order(sub_order_id, ends_sub_order)  # the claim: a second cancel finds it ended
             transition(order, "refunding", reason=why, actor=actor, quoted=reason)
             hold_refund_money(order, refund, payment)
             db.session.commit()
@@ -254,7 +275,7 @@ def _open_refund(
             raise Conflict(
                 "a refund is already in progress for this order; wait for its outcome", code="refund_in_progress"
             ) from None
-        except StaleOrder:
+        except (StaleOrder, SubOrderEnded):
             db.session.rollback()
             raise
     return refund

@@ -17,6 +17,7 @@ from app.ledger.refund_holds import release_refund_hold
 from app.ledger.wallet.services import release_topup_refund_hold
 from app.orders.models import Order
 from app.orders.services import StaleOrder, note_on_timeline, transition
+from app.orders.sub_order_life import follow_sub_orders
 from app.orders.sub_orders import record_order_refund, record_sub_order_refund
 from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.interface import ProviderRefused, ProviderUnavailable, RefundResult
@@ -178,6 +179,8 @@ def _move_order(order: Order, refund: Refund) -> None:
             announce=False,
             reason_code=EntryCode.REFUND_FAILED,
         )
+        # A canceled part counts no more even while its refund is retried: the order follows the parts left.
+        follow_sub_orders(order, actor=f"channel:{refund.channel}")
         return
     # The database re-checks the invariant: refunds never add up to more than was captured.
     grown = db.session.execute(
@@ -208,6 +211,9 @@ def _move_order(order: Order, refund: Refund) -> None:
         announce=full,
         reason_code=None if full else EntryCode.PARTIALLY_REFUNDED,
     )
+    if not full:
+        # A part canceled, failed or refunded in full counts no more: the parts left may all be delivered now.
+        follow_sub_orders(order, actor=f"channel:{refund.channel}")
 
 
 def lost_to_disputes(order_id: str) -> int:
