@@ -1,10 +1,11 @@
 """Sub-orders with a lifecycle (issue #56): each part of a split order is delivered, confirmed, canceled or failed on
 its own, and the order follows its live parts; a refund of the whole order is spread over the parts. Driven through
-the API with real sandbox payments, a real worker and a real local fulfilment webhook."""
+the API (and the portal) with real sandbox payments, a real worker and a real local fulfilment webhook."""
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from datetime import timedelta
 
@@ -310,3 +311,32 @@ def test_two_cancels_and_a_refund_of_one_part_at_once_never_refund_more_than_it_
     assert _sub(final.json, b)["status"] in ("canceled", "refunded") and _sub(final.json, b)["refunded_amount"] == 2500
     assert final.json["refunded_amount"] == 2500
     assert ledger_sums(app) == {"usd": 0}
+
+
+def test_the_portal_marks_a_part_fulfilled_and_cancels_another_after_confirmation(
+    app, api, catalog, sandbox, worker, portal, partners, receiver
+):
+    a, b = partners
+    order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
+    sub_a, sub_b = _sub(order, a)["id"], _sub(order, b)["id"]
+    page = portal.text(f"/portal/orders/{order['id']}")
+    assert page.count("Mark fulfilled</button>") == 2 and page.count("Cancel this part…") == 2
+
+    marked = portal.post(f"/portal/orders/{order['id']}/sub_orders/{sub_a}/fulfil", {})
+    assert marked.status_code == 302
+    assert _sub(api.get(f"/orders/{order['id']}").json, a)["status"] == "fulfilled" and _credits(api) == 10
+
+    asked = portal.post(f"/portal/orders/{order['id']}/sub_orders/{sub_b}/cancel", {})
+    assert asked.status_code == 200
+    text = asked.get_data(as_text=True)
+    assert f"Cancel sub-order {sub_b}?" in text and "refunds <strong>$25.00</strong>" in text
+    assert _sub(api.get(f"/orders/{order['id']}").json, b)["refunded_amount"] == 0  # nothing yet
+
+    fields = dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', text))
+    fields["reason"] = "withdrawn by the studio"
+    assert portal.post(f"/portal/orders/{order['id']}/sub_orders/{sub_b}/cancel", fields).status_code == 302
+    read = api.get(f"/orders/{order['id']}").json
+    assert _sub(read, b)["status"] == "canceled" and read["status"] == "fulfilled"
+    assert read["refunds"][0]["reason"] == "withdrawn by the studio"
+    page = portal.text(f"/portal/orders/{order['id']}")
+    assert "badge-canceled" in page and "Cancel this part…" not in page and "Mark fulfilled</button>" not in page
