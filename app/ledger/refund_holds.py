@@ -12,7 +12,9 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
   the order kept, counted cumulatively from what each part has given back so far (its postings, whatever order
   refunds and disputes won or lost took), so refunding everything reverses everything exactly.
   A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there). A refund
-  of one sub-order takes only from that sub-order's partner lines and its part of the platform's fee.
+  of one sub-order takes only from that sub-order's partner lines and its part of the platform's fee; a refund of a
+  split order as a whole is attributed to its sub-orders (``sub_order_shares``) and takes each share, with its part
+  of the channel's fee returned, from that sub-order's parts, exactly as refunds of each sub-order would.
 
 The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
 or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
@@ -23,6 +25,7 @@ merchant's.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Sequence
 
 from sqlalchemy import case, func, or_, select
 
@@ -162,6 +165,7 @@ def hold_for_refund(
     capture_return: bool,
     now: datetime,
     sub_order_id: str | None = None,
+    sub_order_shares: Sequence[tuple[str, int]] = (),
 ) -> int:
     """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
     returns the part of the channel's fee the refund gets back."""
@@ -179,6 +183,7 @@ def hold_for_refund(
         capture_return=capture_return,
         now=now,
         sub_order_id=sub_order_id,
+        sub_order_shares=sub_order_shares,
     )
     frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
     post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), [frozen] + legs)
@@ -200,12 +205,14 @@ def give_back_legs(
     capture_return: bool = False,
     now: datetime,
     sub_order_id: str | None = None,
+    sub_order_shares: Sequence[tuple[str, int]] = (),
 ) -> tuple[list[Leg], int]:
     """The legs that take ``amount`` of an order back from where its money now is (they sum to -``amount``), and
     the part of the channel's fee that comes back with it by the channel's ``fee_rule`` (app/ledger/fees.py);
     ``refunded_before`` is what went back earlier (refunds and the disputes that hold money). A refund's hold and a
     dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs. A refund of
-    one sub-order (``sub_order_id``) of a cleared order takes the rest from that sub-order's partner lines only."""
+    one sub-order (``sub_order_id``) of a cleared order takes the rest from that sub-order's partner lines only; one
+    attributed to several (``sub_order_shares``: (sub-order, amount) adding up to ``amount``) takes each share so."""
     before = 0 if capture_return else refunded_before
     back = fee_back(capture_fee, captured, before, amount, rule=fee_rule)
     clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
@@ -217,14 +224,9 @@ def give_back_legs(
                 merchant_id, order_id, livemode=livemode, currency=currency, channel=channel, fee=capture_fee, now=now
             )
         return legs, back
+    shares = [(sub_order_id, amount)] if sub_order_id is not None else list(sub_order_shares)
     return _cleared_reversal(
-        clearing,
-        channel=channel,
-        amount=amount,
-        fee_back=back,
-        fee_kept=fee_rule == "none",
-        now=now,
-        sub_order_id=sub_order_id,
+        clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none", now=now, shares=shares
     ), back
 
 
@@ -293,8 +295,11 @@ def _cleared_reversal(
     fee_back: int,
     fee_kept: bool,
     now: datetime,
-    sub_order_id: str | None = None,
+    shares: Sequence[tuple[str, int]] = (),
 ) -> list[Leg]:
+    """The legs giving ``amount`` back from a cleared order: from every part in proportion, or, when ``shares``
+    attribute it to sub-orders, each share (less its part of the channel's fee returned) from that sub-order's parts
+    alone (their parts are disjoint, so each share's reversal counts only its own sub-order's give-backs)."""
     legs = []
     if fee_back:
         legs.append(
@@ -306,10 +311,19 @@ def _cleared_reversal(
             )
         )
     parts = _cleared_parts(clearing, fee_kept=fee_kept)
-    if sub_order_id is not None:
-        parts = _sub_order_parts(clearing, parts, sub_order_id)
-    shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
-    legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
+    if not shares or sum(share for _, share in shares) != amount:
+        takes = [(parts, amount - fee_back)]
+    else:
+        fees = allocate(fee_back, [share for _, share in shares]) if amount > 0 else [0] * len(shares)
+        takes = [
+            (_sub_order_parts(clearing, parts, sub_order_id), share - fee)
+            for (sub_order_id, share), fee in zip(shares, fees)
+        ]
+        if any(taken and sum(part for _, part in own) <= 0 for own, taken in takes):
+            takes = [(parts, amount - fee_back)]  # a share with nothing of its own to take from: spread as a whole
+    for own, taken in takes:
+        given = _reversal([part for _, part in own], _given_back(clearing, own), taken)
+        legs += [template._replace(amount=-share) for (template, _), share in zip(own, given) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
 
 

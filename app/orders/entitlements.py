@@ -7,7 +7,7 @@ only if it is still the value the grant was computed from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -415,16 +415,19 @@ def extend_membership_to(
     raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
 
 
-def grant_entitlements(order: Order, now: datetime | None = None, *, pays_a_period: bool) -> list[EntitlementGrant]:
+def grant_entitlements(
+    order: Order, now: datetime | None = None, *, pays_a_period: bool, items: Sequence[OrderItem] | None = None
+) -> list[EntitlementGrant]:
     """Grant what the order's SKUs promise, once per item, in the caller's transaction. An order that
     ``pays_a_period`` of a subscription (``pays_a_subscription_period``, asked in the caller's read of the order)
     gets no membership days here: signing grants the period's membership when it is paid (grant_membership_until).
     A free trial's signing (its line priced at nothing) grants no credits either: the trial lends access (its
     membership runs to the trial's end), while credits are what a paid period buys, so they come with the first
-    charge and a shopper cannot collect them by signing up and canceling."""
+    charge and a shopper cannot collect them by signing up and canceling. ``items``: only these of its lines (the
+    parts of a split order delivered so far)."""
     now = now or utcnow()
     grants = []
-    for item in order.items:
+    for item in order.items if items is None else items:
         spec = item.sku.fulfilment or {}
         days, credits = _positive(spec, "membership_days"), _positive(spec, "credits")
         if days and pays_a_period:

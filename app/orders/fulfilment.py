@@ -35,6 +35,7 @@ from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
 from app.orders.services import get_order, note_on_timeline, order_settings, transition
+from app.orders.sub_orders import items_to_grant, sub_order_status, sub_orders_of
 from app.orders.timeline_kinds import EntryCode
 from app.platform.db.types import utcnow
 from app.platform.http import outbound
@@ -96,7 +97,7 @@ def order_payload(order: Order) -> dict:
                 "fulfilment": item.sku.fulfilment,
             }
         )
-    return {
+    payload = {
         "id": order.id,
         "object": "order",
         "livemode": order.livemode,
@@ -106,6 +107,18 @@ def order_payload(order: Order) -> dict:
         "items": items,
         "metadata": order.metadata_ or {},
     }
+    if any(item.sub_order_id for item in order.items):
+        # A split order's parts are reported one by one (POST /orders/{id}/fulfilment with sub_order): a chase's
+        # delivery says which are still awaited (the order's status, paid), delivered, or ended (canceled, failed).
+        payload["sub_orders"] = [
+            {
+                "id": sub.id,
+                "status": sub_order_status(order, sub),
+                "items": [item.sku_id for item in order.items if item.sub_order_id == sub.id],
+            }
+            for sub in sub_orders_of(order.id)
+        ]
+    return payload
 
 
 def _webhook_urls(skus: list[Sku]) -> list[str]:
@@ -149,6 +162,23 @@ def _progress(order: Order) -> OrderFulfilment:
     ).first() or db.session.get(OrderFulfilment, order.id)
 
 
+def fulfilment_progress(order_id: str) -> OrderFulfilment | None:
+    """The order's fulfilment progress as it is now, if it has any (read, never made)."""
+    return db.session.get(OrderFulfilment, order_id, populate_existing=True)
+
+
+def claim_report(order_id: str, status: str) -> None:
+    """Record that the order's fulfilment ended ``status`` without a report of the whole order (its parts were
+    reported one by one), in the caller's transaction, so the chase waits for nothing more; an earlier report
+    stands."""
+    db.session.execute(
+        update(OrderFulfilment)
+        .where(OrderFulfilment.order_id == order_id, OrderFulfilment.reported.is_(None))
+        .values(reported=status, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
 @built_per_dialect
 def _start_progress():
     return conflict_insert(OrderFulfilment).on_conflict_do_nothing().returning(OrderFulfilment)
@@ -182,6 +212,13 @@ def _give_up(order: Order, error: str) -> None:
     )
 
 
+def order_to_fulfil(order_id: str) -> tuple[Order | None, bool]:
+    """The order with its lines and their SKUs (fulfilling goes through every one of them), read again, and whether
+    it pays a subscription's period (whose membership signing grants)."""
+    found = db.session.execute(_order_to_fulfil(), {"b_order": order_id}).unique().first()
+    return (found[0], found[1]) if found is not None else (None, False)
+
+
 @built_per_dialect
 def _order_to_fulfil():
     """Built once, on first use: a fulfilment binds only the order's id. Not at import, before signing has said
@@ -199,10 +236,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     runs it (the outbox handler, or a person re-running it by hand). ``commit=False`` leaves a fulfilment for the
     caller to commit (the outbox, with the handler's handling row), unless the order is confirmed at once.
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
-    # Its lines and their SKUs in the same read (fulfilling goes through every one of them), and whether it pays a
-    # subscription's period (whose membership signing grants).
-    found = db.session.execute(_order_to_fulfil(), {"b_order": order_id}).unique().first()
-    order, pays_a_period = found if found is not None else (None, False)
+    order, pays_a_period = order_to_fulfil(order_id)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
     # A top-up's goods are the wallet credit, which its own subscriber books (orders/topups.py).
@@ -235,7 +269,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
         progress.webhook_delivered_at = utcnow()
         if later:
             return _await_report(order, progress, actor=actor, commit=commit)
-    return _fulfil(order, pays_a_period, now or utcnow(), actor=actor, commit=commit, webhook=bool(urls))
+    return fulfil_loaded(order, pays_a_period, now or utcnow(), actor=actor, commit=commit, webhook=bool(urls))
 
 
 def _await_report(order: Order, progress: OrderFulfilment, *, actor: str, commit: bool) -> str:
@@ -253,30 +287,47 @@ def _await_report(order: Order, progress: OrderFulfilment, *, actor: str, commit
     return "awaiting_report"
 
 
-def _fulfil(order: Order, pays_a_period: bool, now: datetime, *, actor: str, commit: bool, webhook: bool) -> str:
-    """Grant what the order bought and move it to ``fulfilled`` (the auto-confirm clock starts)."""
+def fulfil_loaded(
+    order: Order,
+    pays_a_period: bool,
+    now: datetime,
+    *,
+    actor: str,
+    commit: bool,
+    webhook: bool,
+    why: str = "fulfilled",
+    at_once: bool = True,
+) -> str:
+    """Grant what the order bought (of a split order, its live parts' lines: a canceled or failed part was never
+    delivered) and move it to ``fulfilled`` (the auto-confirm clock starts). With no auto-confirm delay the order is
+    committed and confirmed at once, unless ``at_once`` is false (the caller's transaction goes on: the sweep
+    confirms it within a minute)."""
     order_id = order.id
-    grants = grant_entitlements(order, now, pays_a_period=pays_a_period)
-    what = (
+    grants = grant_entitlements(order, now, pays_a_period=pays_a_period, items=items_to_grant(order))
+    delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))
+    transition(
+        order,
+        "fulfilled",
+        reason=f"{why}: {granted(grants)}" + (" (webhook accepted)" if webhook else ""),
+        actor=actor,
+        and_set={"auto_confirm_at": now + delay},
+    )
+    if delay <= timedelta(0) and at_once:
+        db.session.commit()  # the confirmation job must find the order fulfilled
+        confirm_at_once(order_id)  # the id given, not order.id: the commit expired the order
+    elif commit:
+        db.session.commit()
+    return "fulfilled"
+
+
+def granted(grants: list) -> str:
+    """What ``grants`` gave, for the timeline."""
+    return (
         ", ".join(
             f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits" for g in grants
         )
         or "nothing to grant"
     )
-    delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))
-    transition(
-        order,
-        "fulfilled",
-        reason=f"fulfilled: {what}" + (" (webhook accepted)" if webhook else ""),
-        actor=actor,
-        and_set={"auto_confirm_at": now + delay},
-    )
-    if delay <= timedelta(0):
-        db.session.commit()  # the confirmation job must find the order fulfilled
-        _confirm_at_once(order_id)  # the id given, not order.id: the commit expired the order
-    elif commit:
-        db.session.commit()
-    return "fulfilled"
 
 
 def report_fulfilment(
@@ -287,8 +338,7 @@ def report_fulfilment(
     answers the order as it is; a report that contradicts an earlier one, or comes for an order that is not waiting
     for fulfilment, is a 409 saying where it stands."""
     order = get_order(merchant_id, order_id)
-    found = db.session.execute(_order_to_fulfil(), {"b_order": order.id}).unique().first()
-    order, pays_a_period = found
+    order, pays_a_period = order_to_fulfil(order.id)
     progress = _progress(order)
     if progress.reported == status:
         return order  # a retried report
@@ -315,7 +365,7 @@ def report_fulfilment(
         db.session.rollback()
         return report_fulfilment(merchant_id, order_id, status, reason, actor=actor)
     if status == "succeeded":
-        _fulfil(order, pays_a_period, utcnow(), actor=actor, commit=True, webhook=True)
+        fulfil_loaded(order, pays_a_period, utcnow(), actor=actor, commit=True, webhook=True)
     else:
         _give_up(order, f"the merchant reported the fulfilment failed: {reason or 'no reason given'}")
     return get_order(merchant_id, order_id)
@@ -359,6 +409,8 @@ def chase_unreported_fulfilments(now: datetime | None = None, *, batch: int = 20
         if chased is None:
             continue
         order = db.session.get(Order, order_id)
+        if order.status not in ("paid", "refunding"):
+            continue  # fulfilled meanwhile (a split order's parts all reported), or ended: nothing awaits a report
         if chased >= current_app.config["FULFILMENT_MAX_ATTEMPTS"]:
             _give_up(order, f"the merchant did not report the fulfilment after {chased} reminders")
             continue
@@ -369,7 +421,7 @@ def chase_unreported_fulfilments(now: datetime | None = None, *, batch: int = 20
     return len(due)
 
 
-def _confirm_at_once(order_id: str) -> None:
+def confirm_at_once(order_id: str) -> None:
     """A merchant with no auto-confirm delay: the worker confirms the order now. A later one is the sweep's
     (``confirm_due_orders``, every minute), not a job scheduled that far ahead: such a job waits in Redis for the
     whole delay, about 1.5 KB an order, so a week's delay held 1.5 GB per million orders."""

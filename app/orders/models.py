@@ -129,8 +129,14 @@ class SubOrder(db.Model):
     discount: Mapped[int] = mapped_column(BigInteger)
     total: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
-    # What the sub-order's own refunds gave back (app/orders/sub_orders.py); never more than ``total``.
+    # What refunds gave back of it (its own, and its share of the order's: app/orders/sub_orders.py); never more
+    # than ``total``.
     refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # Where its own life stands (app/orders/sub_order_life.py): open (nothing reported of it), fulfilled (delivered),
+    # completed (its receipt confirmed), canceled (the merchant canceled it before delivery: refunded), failed (its
+    # fulfilment failed: refunded). Changed by conditional UPDATEs only.
+    state: Mapped[str] = mapped_column(String(12), default="open", server_default="open")
+    state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class OrderTimelineEntry(db.Model):

@@ -9,14 +9,26 @@ own). One group: no sub-orders. Several: a sub-order each.
 
 A sub-order can be refunded on its own (app/payments/refunds/services.py): the refund goes through the order's
 refund path, and its money comes back from that sub-order's lines only — before clearing, the lines' refunded amounts
-keep clearing from splitting the rest over them; after clearing, from the sub-order's partner lines. Its status:
+keep clearing from splitting the rest over them; after clearing, from the sub-order's partner lines. A refund of the
+whole order is attributed to its sub-orders too, in proportion to what each still has (largest remainder, so the
+shares add up to the refund exactly): each sub-order's ``refunded_amount`` counts its share, and its money comes from
+each sub-order's lines as if each share had been refunded on its own.
 
-- ``refunded`` once its own refunds gave back its whole total (or the order itself is ``refunded``);
+Each sub-order also has a life of its own (``state``, app/orders/sub_order_life.py): ``open``, then ``fulfilled``
+(its delivery reported), ``completed`` (its receipt confirmed), or ``canceled`` / ``failed`` (ended before delivery,
+its remaining amount refunded). A sub-order is *live* unless it was canceled, failed, or refunded in full. Its status:
+
+- ``canceled`` or ``failed`` when it ended so;
+- ``refunded`` once refunds gave back its whole total (or the order itself is ``refunded``);
 - ``partially_refunded`` while some but not all of it was given back;
-- otherwise the order's status (``paid``, ``fulfilled``, ``completed``, ``refunding`` …).
+- ``completed`` when its receipt was confirmed, or the order completed; ``fulfilled`` when it was delivered, or the
+  order was fulfilled as a whole;
+- otherwise the order's status (``paid``, ``refunding`` …).
 
-The parent follows its children: when every sub-order is refunded the order has given back its whole total, so the
-order refund path makes it ``refunded`` (the existing state); otherwise the order keeps its status.
+The parent follows its live children: it becomes ``fulfilled`` when every live sub-order is fulfilled, and
+``completed`` when every live sub-order is confirmed (auto-confirm still completes the whole order, and clearing stays
+per order). When every sub-order is refunded the order has given back its whole total, so the order refund path makes
+it ``refunded``; otherwise the order keeps its status.
 """
 
 from __future__ import annotations
@@ -27,10 +39,11 @@ from typing import Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.errors import NotFound
+from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.ledger.clearing.rules import owner, rule_in_force, with_settlement_delay
 from app.orders.models import Order, OrderItem, SubOrder
+from app.platform.db.types import utcnow
 from app.platform.values.ids import new_id
 from app.platform.values.money import allocate
 
@@ -138,11 +151,101 @@ def sub_order_refundable(sub: SubOrder) -> int:
     return sub.total - sub.refunded_amount
 
 
+ENDED = ("canceled", "failed")  # states of a sub-order ended before delivery (its remaining amount refunded)
+DELIVERED = ("fulfilled", "completed")  # states of a sub-order whose delivery was reported
+
+
+def refunded_in_full(sub: SubOrder) -> bool:
+    """Whether refunds gave back the sub-order's whole total."""
+    return sub.total > 0 and sub.refunded_amount >= sub.total
+
+
+def is_live(sub: SubOrder) -> bool:
+    """Whether the sub-order still counts for its parent's status: not canceled, failed, nor refunded in full."""
+    return sub.state not in ENDED and not refunded_in_full(sub)
+
+
 def sub_order_status(order: Order, sub: SubOrder) -> str:
     """The sub-order's status by the rule of the module's docstring."""
-    if order.status == "refunded" or (sub.total > 0 and sub.refunded_amount >= sub.total):
+    if sub.state in ENDED:
+        return sub.state
+    if order.status == "refunded" or refunded_in_full(sub):
         return "refunded"
-    return "partially_refunded" if sub.refunded_amount > 0 else order.status
+    if sub.refunded_amount > 0:
+        return "partially_refunded"
+    if sub.state == "completed" or order.status == "completed":
+        return "completed"
+    if sub.state == "fulfilled" or order.status == "fulfilled":
+        return "fulfilled"
+    return order.status
+
+
+def sub_orders_of(order_id: str) -> list[SubOrder]:
+    """The order's sub-orders as they are now (none for an order that is not split)."""
+    return list(
+        db.session.scalars(
+            select(SubOrder)
+            .where(SubOrder.order_id == order_id)
+            .order_by(SubOrder.id)
+            .execution_options(populate_existing=True)
+        )
+    )
+
+
+def items_to_grant(order: Order, sub_order_id: str | None = None) -> list[OrderItem]:
+    """The order's lines a fulfilment grants: those of sub-order ``sub_order_id``, or of every live sub-order (the
+    lines of a canceled, failed or refunded part were never delivered); all lines of an order that is not split."""
+    if sub_order_id is not None:
+        return [item for item in order.items if item.sub_order_id == sub_order_id]
+    if not any(item.sub_order_id for item in order.items):
+        return list(order.items)
+    live = {sub.id for sub in sub_orders_of(order.id) if is_live(sub)}
+    return [item for item in order.items if item.sub_order_id in live]
+
+
+def set_sub_order_state(sub_order_id: str, sources: Sequence[str], target: str) -> bool:
+    """Move the sub-order from one of ``sources`` to ``target`` by one conditional UPDATE in the caller's
+    transaction; false when it is no longer in any of them (someone else moved it first)."""
+    return (
+        db.session.execute(
+            update(SubOrder)
+            .where(SubOrder.id == sub_order_id, SubOrder.state.in_(list(sources)))
+            .values(state=target, state_changed_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+
+
+class SubOrderEnded(Conflict):
+    """The sub-order is no longer open: someone ended (or delivered) it first."""
+
+    code = "sub_order_state_invalid"
+
+
+def end_sub_order(sub_order_id: str, state: str) -> None:
+    """End an open sub-order as ``canceled`` or ``failed``, in the caller's transaction (the refund of what remains
+    of it, opened in the same one); SubOrderEnded when it is not open any more."""
+    if not set_sub_order_state(sub_order_id, ("open",), state):
+        raise SubOrderEnded(f"sub-order {sub_order_id} is no longer open", param="sub_order_id")
+
+
+def spread_over_sub_orders(order_id: str, amount: int) -> list[tuple[str, int]]:
+    """A refund of the whole order, attributed to its sub-orders in proportion to what each still has (largest
+    remainder: the shares add up to ``amount`` exactly, none above what its sub-order has); empty for an order that
+    is not split. The same while the refund is in flight: one refund of an order at a time moves these amounts."""
+    subs = sub_orders_of(order_id)
+    weights = [max(sub_order_refundable(sub), 0) for sub in subs]
+    if not subs or sum(weights) <= 0:
+        return []
+    return [(sub.id, share) for sub, share in zip(subs, allocate(min(amount, sum(weights)), weights)) if share > 0]
+
+
+def record_order_refund(order_id: str, amount: int) -> None:
+    """A refund of the whole order succeeded, in the caller's transaction: each sub-order's share of it (as
+    ``spread_over_sub_orders`` spreads it) is recorded as its own refunds are."""
+    for sub_order_id, share in spread_over_sub_orders(order_id, amount):
+        record_sub_order_refund(sub_order_id, share)
 
 
 def record_sub_order_refund(sub_order_id: str, amount: int) -> None:

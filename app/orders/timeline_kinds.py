@@ -30,6 +30,8 @@ class EntryCode(StrEnum):
     NOTHING_LEFT_TO_REFUND = "nothing_left_to_refund"  # a compensation found everything already given back
     OUTCOME_UNKNOWN = "outcome_unknown"  # the provider gave no clear answer: the payment is checked
     FULFILMENT_PENDING = "fulfilment_pending"  # the merchant's system accepted the order and delivers it later
+    PART_FULFILLED = "part_fulfilled"  # one part of a split order was delivered
+    PART_CONFIRMED = "part_confirmed"  # the receipt of one part of a split order was confirmed
 
 
 _BY_CODE: dict[str, str] = {
@@ -49,6 +51,8 @@ _BY_CODE: dict[str, str] = {
     EntryCode.NOTHING_LEFT_TO_REFUND: "Everything paid for this order was already given back",
     EntryCode.OUTCOME_UNKNOWN: "The payment is being confirmed with the payment provider",
     EntryCode.FULFILMENT_PENDING: "The merchant is preparing the order",
+    EntryCode.PART_FULFILLED: "Part of the order was delivered",
+    EntryCode.PART_CONFIRMED: "The receipt of part of the order was confirmed",
 }
 
 _BY_MOVE: dict[tuple[str | None, str], str] = {

@@ -4490,7 +4490,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); fulfilment_already_reported: an earlier report said the other outcome; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                /** @description order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); fulfilment_already_reported: an earlier report said the other outcome; sub_order_state_invalid: the part was canceled or refunded in full; refund_in_progress: a refund of the order is in progress; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4510,6 +4510,15 @@ export interface paths {
                 };
                 /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating the order. Retry after Retry-After seconds */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5108,6 +5117,233 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/sub_orders/{sub_order_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one part of a paid split order before it is delivered: all that remains of it is refunded through the channel that captured the payment and it becomes canceled (secret key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                    /** @description the sub-order's id (so_…) */
+                    sub_order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SubOrderCancelInput"];
+                };
+            };
+            responses: {
+                /** @description The order, with the part canceled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode), or the order has no such sub-order */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description sub_order_fulfilled: the part was delivered, refund it instead; order_state_invalid: the order is not paid (cancel the whole order) or closed; sub_order_state_invalid: the part failed or was refunded in full; refund_in_progress: a refund of the order is in progress; order_changed_concurrently: the order kept changing meanwhile; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled back); order_locked: another process is updating the order. Retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/sub_orders/{sub_order_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the receipt of one delivered part of a split order: the part becomes completed, and the order completes (and is cleared) once every live part is (secret key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a retry with the same key (and the same request) gets the first answer again, replayed */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    /** @description the order's id (ord_…) */
+                    id: string;
+                    /** @description the sub-order's id (so_…) */
+                    sub_order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_api_key: missing, malformed or unknown key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description secret_key_required: a publishable key on a secret-only route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description resource_missing: no such order (of this key's mode), or the order has no such sub-order */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description order_state_invalid: the part is not fulfilled yet; sub_order_state_invalid: it was canceled, failed or refunded in full; order_changed_concurrently: the order kept changing meanwhile; idempotency_key_reused: this Idempotency-Key was used with another body; idempotency_request_in_progress: a request with this key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description request_too_large: the body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description rate_limited: too many requests for this key; retry after Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11906,6 +12142,11 @@ export interface components {
              * @enum {string}
              */
             status: "succeeded" | "failed";
+            /**
+             * @description one part of a split order (so_…): succeeded delivers that part (the order is fulfilled once every live part is); failed refunds what remains of it and ends it failed. Left out: the whole order
+             * @default null
+             */
+            sub_order?: string | null;
         } & {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -12467,9 +12708,9 @@ export interface components {
             partner: string;
             /** @description set when the merchant splits by product */
             product: string | null;
-            /** @description what the sub-order's own refunds gave back */
+            /** @description what refunds gave back of it: its own, and its share of the order's refunds */
             refunded_amount: number;
-            /** @description refunded once its own refunds gave back its whole total (or the order is refunded); partially_refunded while part of it was; else the order's status */
+            /** @description canceled or failed when it ended before delivery (what remained of it refunded); refunded once refunds gave back its whole total (or the order is refunded); partially_refunded while part of it was; completed once its receipt was confirmed (or the order completed); fulfilled once it was delivered (or the order was fulfilled); else the order's status */
             status: string;
         };
         /** OrderSubOrderAmount */
@@ -13996,6 +14237,19 @@ export interface components {
              * @default null
              */
             trial_days?: number | null;
+        };
+        /**
+         * SubOrderCancelInput
+         * @description Why one part of a paid order is canceled; an empty body is fine.
+         */
+        SubOrderCancelInput: {
+            /**
+             * @description the merchant's words, shown with the refund
+             * @default null
+             */
+            reason?: string | null;
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
         };
         /**
          * Subscription

@@ -201,3 +201,31 @@ def test_a_sub_order_refund_takes_back_its_part_of_the_platform_fee_too(
     assert partner_lines(app, merchant.id, a) == 0 and partner_lines(app, merchant.id, b) == 0
     assert ledger_sums(app) == {"usd": 0}
     assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
+
+
+def test_two_refunds_of_one_sub_order_at_once_never_give_back_more_than_it_has(
+    app, api, merchant, catalog, sandbox, worker, partners
+):
+    import threading
+
+    from tests.conftest import Api
+
+    a, b = partners
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
+    url = f"/orders/{order['id']}/sub_orders/{_sub(order, b)['id']}/refunds"
+    callers = [Api(app.test_client(), merchant.secret_key) for _ in range(2)]
+    start, answers = threading.Barrier(2), []
+
+    def refund(caller) -> None:
+        start.wait(5)
+        answers.append(caller.post(url, json={"amount": 1500}))
+
+    threads = [threading.Thread(target=refund, args=(caller,)) for caller in callers]
+    [thread.start() for thread in threads]
+    [thread.join(30) for thread in threads]
+    # Whichever waited for the other's lock reads the sub-order again: 1000 is all that remains of it.
+    assert sorted(r.status_code for r in answers) in ([201, 409], [201, 422]), [r.json for r in answers]
+    read = api.get(f"/orders/{order['id']}").json
+    assert _sub(read, b)["refunded_amount"] == read["refunded_amount"] == 1500
+    assert [r["status"] for r in read["refunds"]] == ["succeeded"]
+    assert ledger_sums(app) == {"usd": 0}

@@ -573,6 +573,7 @@ def fill(rule: str, world: World) -> str:
         "invitation_id": world.invitation,
         "token": world.invitation_token,
         "line_id": world.business_line,
+        "sub_order_id": "so_world",  # the world's order is not split: a part of it is not found
     }
     return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 

@@ -19,14 +19,15 @@ from app.orders.timeline_kinds import EntryCode
 from app.payments.models import OPEN, STRAY_CAPTURE, Dispute, Refund
 from app.payments.refunds.capture_returns import refund_stray_capture
 from app.payments.refunds.representation import refunds_for_order
-from app.payments.refunds.services import create_refund, refundable, retry_refund
+from app.payments.refunds.services import COMPENSATION_PREFIX, create_refund, refundable, retry_refund
 from app.payments.refunds.settling import send_refund
+from app.payments.refunds.sub_order_endings import compensate_undelivered_parts
 from app.platform.observability import logs
 from app.platform.outbox.events import Event, HandlerWaits, subscribe
 
 log = logs.get("compensation")
 
-REASON_PREFIX = "fulfilment failed: "
+REASON_PREFIX = COMPENSATION_PREFIX
 
 
 class CompensationIncomplete(Exception):
@@ -42,6 +43,12 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
     order = get_order(merchant_id, order_id)
     if order.status == "refunded":
         return None
+    parts = compensate_undelivered_parts(merchant_id, order, why)
+    if parts is not None:  # a split order some parts of which were delivered: only the others are refunded
+        unfinished = [refund for refund in parts if refund.status != "succeeded"]
+        if unfinished:
+            raise CompensationIncomplete(f"compensation refund {unfinished[0].id} is {unfinished[0].status}")
+        return parts[-1] if parts else None
     # Kassa's own compensation refunds, never a merchant's refund whose reason happens to read alike.
     earlier = [
         r

@@ -23,7 +23,13 @@ from app.ledger.wallet.services import topup_refund_hold
 from app.orders.models import Order
 from app.orders.refund_context import refund_context
 from app.orders.services import StaleOrder, get_order, transition
-from app.orders.sub_orders import sub_order_of, sub_order_refundable
+from app.orders.sub_orders import (
+    SubOrderEnded,
+    end_sub_order,
+    spread_over_sub_orders,
+    sub_order_of,
+    sub_order_refundable,
+)
 from app.payments.channels.fees import fee_return_rule
 from app.payments.models import STRAY_CAPTURE, PaymentAttempt, Refund
 from app.payments.order_lock import order_lock
@@ -41,6 +47,8 @@ log = logs.get("refunds")
 
 REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
 MAX_REASON_LENGTH = 500
+# How a compensation refund's reason starts (an order, or a part of it, whose fulfilment failed).
+COMPENSATION_PREFIX = "fulfilment failed: "
 
 
 def _parse_amount(amount: object) -> int | None:
@@ -158,13 +166,16 @@ def create_refund(
     reason: object = None,
     actor: str = "api",
     sub_order_id: str | None = None,
+    ends_sub_order: str | None = None,
 ) -> Refund:
     """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel; of one of its
-    sub-orders when ``sub_order_id`` names one (its money comes back from that sub-order's lines only)."""
+    sub-orders when ``sub_order_id`` names one (its money comes back from that sub-order's lines only).
+    ``ends_sub_order`` (``canceled`` or ``failed``) also ends that sub-order in the refund's own transaction:
+    SubOrderEnded, and nothing written, when it is no longer open."""
     amount, reason = _parse_amount(amount), _parse_reason(reason)
     for read in range(1, _STALE_READS + 1):
         try:
-            refund = _open_refund(merchant_id, order_id, amount, reason, actor, sub_order_id)
+            refund = _open_refund(merchant_id, order_id, amount, reason, actor, sub_order_id, ends_sub_order)
             break
         except StaleOrder:
             if read == _STALE_READS:
@@ -204,7 +215,13 @@ def _check_sub_order_refundable(order: Order, sub_order_id: str, amount: int | N
 
 
 def _open_refund(
-    merchant_id: str, order_id: str, amount: int | None, reason: str | None, actor: str, sub_order_id: str | None
+    merchant_id: str,
+    order_id: str,
+    amount: int | None,
+    reason: str | None,
+    actor: str,
+    sub_order_id: str | None,
+    ends_sub_order: str | None = None,
 ) -> Refund:
     """The pending refund and the order's move to ``refunding``, committed together (StaleOrder when the order
     changed after it was read; then nothing was written)."""
@@ -221,7 +238,7 @@ def _open_refund(
     # channel is not asked (503), rather than a refund made at the provider that Kassa cannot settle.
     refund_id = new_id("re")
     risk = _abuse_assessment(order)
-    with order_lock(order.id), _wallet_hold(order, refund_id, 1, amount):
+    with _locked_as_read(order), _wallet_hold(order, refund_id, 1, amount):
         refund = Refund(
             id=refund_id,
             merchant_id=merchant_id,
@@ -245,7 +262,11 @@ def _open_refund(
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
         if sub_order_id is not None:
             why += f" for sub-order {sub_order_id}"
+        if ends_sub_order is not None:
+            why += f", which is {ends_sub_order}"
         try:
+            if ends_sub_order is not None:
+                end_sub_order(sub_order_id, ends_sub_order)  # the claim: a second cancel finds it ended
             transition(order, "refunding", reason=why, actor=actor, quoted=reason)
             hold_refund_money(order, refund, payment)
             db.session.commit()
@@ -254,10 +275,25 @@ def _open_refund(
             raise Conflict(
                 "a refund is already in progress for this order; wait for its outcome", code="refund_in_progress"
             ) from None
-        except StaleOrder:
+        except (StaleOrder, SubOrderEnded):
             db.session.rollback()
             raise
     return refund
+
+
+@contextmanager
+def _locked_as_read(order: Order) -> Iterator[None]:
+    """The order's lock, for a refund decided on ``order`` as it was read before it (the amount checked against what
+    remains of it or of its sub-order): StaleOrder, with nothing written, when the order moved on meanwhile. A refund
+    that settled while this one waited for the lock leaves less to refund than was checked, and waiting ends the read
+    transaction (the order read again has the new version, so its conditional UPDATE alone would not notice): the
+    caller reads again and decides again."""
+    read = order.version
+    with order_lock(order.id):
+        if db.session.scalar(select(Order.version).where(Order.id == order.id)) != read:
+            db.session.rollback()
+            raise StaleOrder(f"order {order.id} changed while its refund waited for it; read it again")
+        yield
 
 
 def _abuse_assessment(order: Order) -> dict:
@@ -296,6 +332,12 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
         refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
         capture_return=refund.kind == "capture_return",
         sub_order_id=refund.sub_order_id,
+        # A refund of a split order as a whole is attributed to its sub-orders (app/orders/sub_orders.py).
+        sub_order_shares=(
+            spread_over_sub_orders(order.id, refund.amount)
+            if refund.sub_order_id is None and refund.kind != "capture_return"
+            else ()
+        ),
         now=utcnow(),
     )
 
@@ -332,7 +374,7 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     if refund.sub_order_id is not None:
         _check_sub_order_refundable(order, refund.sub_order_id, refund.amount)
     _check_refundable(order, refund.amount)
-    with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
+    with _locked_as_read(order), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(
             update(Refund)
             .where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))

@@ -17,7 +17,8 @@ from app.ledger.refund_holds import release_refund_hold
 from app.ledger.wallet.services import release_topup_refund_hold
 from app.orders.models import Order
 from app.orders.services import StaleOrder, note_on_timeline, transition
-from app.orders.sub_orders import record_sub_order_refund
+from app.orders.sub_order_life import follow_sub_orders
+from app.orders.sub_orders import record_order_refund, record_sub_order_refund
 from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.interface import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels.registry import adapter_for
@@ -178,6 +179,8 @@ def _move_order(order: Order, refund: Refund) -> None:
             announce=False,
             reason_code=EntryCode.REFUND_FAILED,
         )
+        # A canceled part counts no more even while its refund is retried: the order follows the parts left.
+        follow_sub_orders(order, actor=f"channel:{refund.channel}")
         return
     # The database re-checks the invariant: refunds never add up to more than was captured.
     grown = db.session.execute(
@@ -191,6 +194,8 @@ def _move_order(order: Order, refund: Refund) -> None:
     order.refunded_amount += refund.amount
     if refund.sub_order_id is not None:
         record_sub_order_refund(refund.sub_order_id, refund.amount)
+    else:
+        record_order_refund(order.id, refund.amount)  # a split order's sub-orders each take their share
     # Money a lost dispute took went back to the shopper too: with it the order may be given back in full.
     full, lost = given_back_in_full(order)
     why = f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})"
@@ -206,6 +211,9 @@ def _move_order(order: Order, refund: Refund) -> None:
         announce=full,
         reason_code=None if full else EntryCode.PARTIALLY_REFUNDED,
     )
+    if not full:
+        # A part canceled, failed or refunded in full counts no more: the parts left may all be delivered now.
+        follow_sub_orders(order, actor=f"channel:{refund.channel}")
 
 
 def lost_to_disputes(order_id: str) -> int:

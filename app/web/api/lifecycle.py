@@ -10,14 +10,22 @@ from app.orders.customers import parse_customer_id
 from app.orders.entitlements import customer_entitlements
 from app.orders.fulfilment import report_fulfilment
 from app.orders.models import Order
+from app.orders.sub_order_life import confirm_sub_order
 from app.payments.models import Refund
 from app.payments.refunds.representation import refund_object
 from app.payments.refunds.services import create_refund, get_refund, retry_refund
+from app.payments.refunds.sub_order_endings import cancel_sub_order, report_sub_order_fulfilment
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.models.lifecycle import Entitlements, FulfilmentReportInput, RefundInput, RefundResponse
+from app.web.api.models.lifecycle import (
+    Entitlements,
+    FulfilmentReportInput,
+    RefundInput,
+    RefundResponse,
+    SubOrderCancelInput,
+)
 from app.web.api.operation import operation
 from app.web.api.orders import order_of_caller
 from app.web.api.params import json_body
@@ -66,14 +74,79 @@ def orders_confirm(order_id: str):
     errors={
         404: "resource_missing: no such order (of this key's mode)",
         409: "order_state_invalid: the order is not paid and waiting for fulfilment (it names its status); "
-        "fulfilment_already_reported: an earlier report said the other outcome",
+        "fulfilment_already_reported: an earlier report said the other outcome; sub_order_state_invalid: the part "
+        "was canceled or refunded in full; refund_in_progress: a refund of the order is in progress",
+        503: _UNAVAILABLE,
     },
     path=_ORDER,
 )
 def orders_fulfilment_report(order_id: str, body: FulfilmentReportInput):
     order = order_of_caller(order_id)
-    reported = report_fulfilment(order.merchant_id, order.id, body.status, body.reason, actor="api")
+    if body.sub_order is not None:
+        reported = report_sub_order_fulfilment(
+            order.merchant_id, order.id, body.sub_order, body.status, body.reason, actor="api"
+        )
+    else:
+        reported = report_fulfilment(order.merchant_id, order.id, body.status, body.reason, actor="api")
     return jsonify(order_json(reported))
+
+
+_SUB_ORDER = {**_ORDER, "sub_order_id": "the sub-order's id (so_…)"}
+
+
+@bp.post("/orders/<order_id>/sub_orders/<sub_order_id>/confirm")
+@requires_key(secret=True)
+@idempotent
+@api_audited("order.sub_order_confirm", Order, "order_id")
+@operation(
+    "Confirm the receipt of one delivered part of a split order: the part becomes completed, and the order "
+    "completes (and is cleared) once every live part is (secret key)",
+    raw_answers={200: ("application/json", {"$ref": "#/components/schemas/Order"}, "The order")},
+    errors={
+        404: "resource_missing: no such order (of this key's mode), or the order has no such sub-order",
+        409: "order_state_invalid: the part is not fulfilled yet; sub_order_state_invalid: it was canceled, failed "
+        "or refunded in full; order_changed_concurrently: the order kept changing meanwhile",
+    },
+    path=_SUB_ORDER,
+)
+def sub_orders_confirm(order_id: str, sub_order_id: str):
+    json_body()  # nothing to send; a body, if any, must be a JSON object
+    order = order_of_caller(order_id)
+    return jsonify(order_json(confirm_sub_order(order.merchant_id, order.id, sub_order_id, actor="api")))
+
+
+@bp.post("/orders/<order_id>/sub_orders/<sub_order_id>/cancel")
+@requires_key(secret=True)
+@idempotent
+@api_audited("order.sub_order_cancel", Order, "order_id")
+@operation(
+    "Cancel one part of a paid split order before it is delivered: all that remains of it is refunded through the "
+    "channel that captured the payment and it becomes canceled (secret key)",
+    body=SubOrderCancelInput,
+    raw_answers={
+        200: ("application/json", {"$ref": "#/components/schemas/Order"}, "The order, with the part canceled")
+    },
+    errors={
+        404: "resource_missing: no such order (of this key's mode), or the order has no such sub-order",
+        409: "sub_order_fulfilled: the part was delivered, refund it instead; order_state_invalid: the order is not "
+        "paid (cancel the whole order) or closed; sub_order_state_invalid: the part failed or was refunded in full; "
+        "refund_in_progress: a refund of the order is in progress; order_changed_concurrently: the order kept "
+        "changing meanwhile",
+        503: _UNAVAILABLE,
+    },
+    path=_SUB_ORDER,
+    # The body may be left out.
+    extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SubOrderCancelInput"}}},
+        }
+    },
+)
+def sub_orders_cancel(order_id: str, sub_order_id: str, body: SubOrderCancelInput):
+    order = order_of_caller(order_id)
+    canceled = cancel_sub_order(order.merchant_id, order.id, sub_order_id, reason=body.reason, actor="api")
+    return jsonify(order_json(canceled))
 
 
 @bp.post("/orders/<order_id>/refunds")

@@ -13,8 +13,9 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     (
         "Orders",
         "Price a basket, open an order, pay it (or change how), follow its status, report its fulfilment, confirm or "
-        "cancel it.",
-        r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|fulfilment|stream|change_payment_method))?)?$",
+        "cancel it, or one part of a split order.",
+        r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|fulfilment|stream|change_payment_method))?)?$"
+        r"|^/orders/\{id\}/sub_orders/\{sub_order_id\}/(confirm|cancel)$",
     ),
     (
         "Coupons",

@@ -39,6 +39,7 @@ from app.web.portal import (  # noqa: E402,F401  (each module registers its rout
     request_log_views,
     risk_views,
     settings_views,
+    sub_order_views,
     subscriptions_views,
     team_views,
     wallets_views,

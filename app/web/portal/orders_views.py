@@ -18,6 +18,7 @@ from app.merchants.business_lines import get_line, list_lines
 from app.merchants.permissions import can, roles_with
 from app.orders.refund_context import refund_context
 from app.orders.services import get_order
+from app.orders.sub_order_life import part_actions
 from app.orders.sub_orders import sub_order_status
 from app.payments.channels.agreements import accepted_agreements
 from app.payments.disputes.services import disputes_for_order
@@ -188,6 +189,7 @@ def order_page(
         deliveries=deliveries_for_order(merchant_id, order.id),
         refunds=refunds_for_order(order.id),
         sub_order_states={sub.id: sub_order_status(order, sub) for sub in order.sub_orders},
+        sub_order_actions={sub.id: part_actions(order, sub) for sub in order.sub_orders},
         refund_form=refund_form,
         remaining=refundable(order),
         disputes=disputes_for_order(order.id),

@@ -482,6 +482,8 @@ ACTIONS: dict[str, Callable[[Api, dict], object]] = {
     "api.sub_order_refunds_create": lambda key, order: key.post(
         f"/orders/{order['id']}/sub_orders/so_none/refunds", json={}
     ),
+    "api.sub_orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/sub_orders/so_none/confirm"),
+    "api.sub_orders_cancel": lambda key, order: key.post(f"/orders/{order['id']}/sub_orders/so_none/cancel", json={}),
     "api.orders_fulfilment_report": lambda key, order: key.post(
         f"/orders/{order['id']}/fulfilment", json={"status": "succeeded"}
     ),

@@ -33,6 +33,20 @@ class FulfilmentReportInput(RequestModel):
     reason: str | None = Field(
         default=None, max_length=500, description="why it failed (or a note), kept on the order's timeline"
     )
+    sub_order: str | None = Field(
+        default=None,
+        max_length=40,
+        description="one part of a split order (so_…): succeeded delivers that part (the order is fulfilled once "
+        "every live part is); failed refunds what remains of it and ends it failed. Left out: the whole order",
+    )
+
+
+class SubOrderCancelInput(RequestModel):
+    """Why one part of a paid order is canceled; an empty body is fine."""
+
+    reason: str | None = Field(
+        default=None, max_length=MAX_REASON_LENGTH, description="the merchant's words, shown with the refund"
+    )
 
 
 class RefundRisk(Answer):

@@ -122,10 +122,14 @@ class OrderSubOrder(Answer):
     product: str | None = Field(description="set when the merchant splits by product")
     category: str | None = Field(description="set when the merchant splits by product category")
     status: str = Field(
-        description="refunded once its own refunds gave back its whole total (or the order is refunded); "
-        "partially_refunded while part of it was; else the order's status"
+        description="canceled or failed when it ended before delivery (what remained of it refunded); refunded once "
+        "refunds gave back its whole total (or the order is refunded); partially_refunded while part of it was; "
+        "completed once its receipt was confirmed (or the order completed); fulfilled once it was delivered (or the "
+        "order was fulfilled); else the order's status"
     )
-    refunded_amount: int = Field(ge=0, description="what the sub-order's own refunds gave back")
+    refunded_amount: int = Field(
+        ge=0, description="what refunds gave back of it: its own, and its share of the order's refunds"
+    )
     items: list[dict[str, Any]]
     amount: OrderSubOrderAmount
 
