@@ -6,6 +6,9 @@ to one line (or to none: the merchant's default)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from app.catalog.models import Product
 from app.catalog.services import Quote
 from app.errors import InvalidRequest, NotFound
 from app.merchants.business_lines import get_line, line_codes, line_for_new_record
@@ -28,6 +31,13 @@ def line_of_basket(merchant_id: str, quote: Quote, asked: object = None) -> str 
             param="business_line" if chosen is not None else "items",
         )
     return found.pop() if found else None
+
+
+def line_of_products(products: Iterable[Product]) -> str | None:
+    """The line an order of these products is in, as far as they say: the one line they name, else None (none named,
+    or several, which one order cannot mix)."""
+    found = {product.business_line_id for product in products} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def line_to_filter(merchant_id: str, ref: str | None) -> str | None:
