@@ -1,0 +1,66 @@
+"""Business lines in the portal, past their list (issue #56): a line's own settings, as a merchant's team sets them."""
+
+from __future__ import annotations
+
+from tests.conftest import Api
+
+
+def _line(api, code: str) -> dict:
+    return api.post("/business_lines", json={"code": code, "name": code.title()}).get_json()
+
+
+def test_a_merchant_sets_a_lines_own_settings(portal, api):
+    games = _line(api, "games")
+    listed = portal.text("/portal/settings/business_lines")
+    edit_url = f"/portal/settings/business_lines/{games['id']}/edit"
+    assert f'href="{edit_url}"' in listed and "Settings of games" in listed
+
+    form = portal.text(edit_url)
+    assert 'value="Games"' in form and "Name shoppers see" in form
+    assert "Empty: your order policy (15 minutes)" in form and "(10080 minutes)" in form
+
+    refused = portal.post(
+        edit_url, {"name": "", "display_name": "x", "order_timeout_minutes": "0", "auto_confirm_minutes": "soon"}
+    )
+    assert refused.status_code == 422
+    page = refused.get_data(as_text=True)
+    assert "Enter the line&#39;s name." in page and "Use 1 to 1440 minutes" in page
+    assert "Not a valid integer value." in page and 'aria-invalid="true"' in page
+    assert api.get(f"/business_lines/{games['id']}").get_json()["display_name"] is None  # nothing saved
+
+    saved = portal.post(
+        edit_url,
+        {
+            "name": "Games & apps",
+            "display_name": "Acme Arcade",
+            "order_timeout_minutes": "30",
+            "auto_confirm_minutes": "0",
+        },
+    )
+    assert saved.status_code == 302, saved.get_data(as_text=True)
+    line = api.get(f"/business_lines/{games['id']}").get_json()
+    assert (line["name"], line["display_name"], line["order_timeout_minutes"], line["auto_confirm_minutes"]) == (
+        "Games & apps",
+        "Acme Arcade",
+        30,
+        0,
+    )
+    listed = portal.text("/portal/settings/business_lines")
+    assert "Saved the settings of the business line Games &amp; apps." in listed
+    assert "Shoppers see Acme Arcade" in listed
+    again = portal.text(edit_url)
+    assert 'value="Acme Arcade"' in again and 'value="30"' in again and 'value="0"' in again
+
+    cleared = portal.post(
+        edit_url, {"name": "Games", "display_name": "", "order_timeout_minutes": "", "auto_confirm_minutes": ""}
+    )
+    assert cleared.status_code == 302
+    line = api.get(f"/business_lines/{games['id']}").get_json()
+    assert (line["display_name"], line["order_timeout_minutes"], line["auto_confirm_minutes"]) == (None, None, None)
+    assert "business_line.update" in portal.text("/portal/audit?action=business_line.update")
+
+
+def test_another_merchants_line_has_no_settings_page(portal, client, other_merchant):
+    line = Api(client, other_merchant.secret_key).post("/business_lines", json={"code": "x", "name": "X"}).get_json()
+    assert portal.get(f"/portal/settings/business_lines/{line['id']}/edit").status_code == 404
+    assert portal.post(f"/portal/settings/business_lines/{line['id']}/edit", {"name": "Mine"}).status_code == 404
