@@ -1,12 +1,26 @@
-"""Business lines in the portal, past their list (issue #56): a line's own settings, as a merchant's team sets them."""
+"""Business lines in the portal, past their list (issue #56): a line's own settings and the subscriptions list
+filtered by line, as a merchant's team uses them."""
 
 from __future__ import annotations
 
+import re
+
+from app.web.portal import subscriptions_views
 from tests.conftest import Api
 
 
 def _line(api, code: str) -> dict:
     return api.post("/business_lines", json={"code": code, "name": code.title()}).get_json()
+
+
+def _sku(api, line: str | None, price: int = 500, *, subscription: bool = False) -> str:
+    sku = {"name": "One", "price": {"amount": price, "currency": "usd"}}
+    if subscription:
+        sku["subscription"] = {"interval": "month"}
+    body = {"name": f"Item {line}", "skus": [sku], **({"business_line": line} if line else {})}
+    made = api.post("/products", json=body)
+    assert made.status_code == 201, made.get_json()
+    return made.get_json()["skus"][0]["id"]
 
 
 def test_a_merchant_sets_a_lines_own_settings(portal, api):
@@ -64,3 +78,29 @@ def test_another_merchants_line_has_no_settings_page(portal, client, other_merch
     line = Api(client, other_merchant.secret_key).post("/business_lines", json={"code": "x", "name": "X"}).get_json()
     assert portal.get(f"/portal/settings/business_lines/{line['id']}/edit").status_code == 404
     assert portal.post(f"/portal/settings/business_lines/{line['id']}/edit", {"name": "Mine"}).status_code == 404
+
+
+def test_the_subscriptions_list_filters_by_line_and_keeps_it_across_pages(portal, api, monkeypatch):
+    assert 'name="business_line"' not in portal.text("/portal/subscriptions")  # no lines: no filter
+    games, _ = _line(api, "games"), _line(api, "music")
+    club, album = _sku(api, "games", subscription=True), _sku(api, "music", subscription=True)
+
+    def subscribe(sku: str, customer: str) -> str:
+        made = api.post("/subscriptions", json={"sku": sku, "customer": {"id": customer}, "agreement_accepted": True})
+        assert made.status_code == 201, made.get_json()
+        return made.get_json()["subscription"]["id"]
+
+    first_game, song, second_game = subscribe(club, "c1"), subscribe(album, "c2"), subscribe(club, "c3")
+    listed = portal.text("/portal/subscriptions")
+    assert all(s in listed for s in (first_game, song, second_game)) and '<th scope="col">Business line</th>' in listed
+
+    monkeypatch.setattr(subscriptions_views, "PAGE_SIZE", 1)
+    first_page = portal.text(f"/portal/subscriptions?business_line={games['id']}")
+    assert second_game in first_page and song not in first_page and first_game not in first_page
+    older = re.search(r'<a href="([^"]+)" rel="next">', first_page).group(1).replace("&amp;", "&")
+    assert f"business_line={games['id']}" in older
+    second_page = portal.text(older)
+    assert first_game in second_page and song not in second_page
+
+    unknown = portal.text("/portal/subscriptions?business_line=bl_not_mine")  # not offered: filters nothing
+    assert second_game in unknown
