@@ -1,5 +1,5 @@
-"""Business lines in the portal, past their list (issue #56): a line's own settings and the subscriptions list
-filtered by line, as a merchant's team uses them."""
+"""Business lines in the portal, past their list (issue #56): a line's own settings, risk rules for one line, and
+the subscriptions list filtered by line, as a merchant's team uses them."""
 
 from __future__ import annotations
 
@@ -78,6 +78,38 @@ def test_another_merchants_line_has_no_settings_page(portal, client, other_merch
     line = Api(client, other_merchant.secret_key).post("/business_lines", json={"code": "x", "name": "X"}).get_json()
     assert portal.get(f"/portal/settings/business_lines/{line['id']}/edit").status_code == 404
     assert portal.post(f"/portal/settings/business_lines/{line['id']}/edit", {"name": "Mine"}).status_code == 404
+
+
+def test_a_risk_rule_for_one_line_is_made_in_the_portal_and_judges_that_lines_orders_only(portal, api):
+    assert 'name="business_line"' not in portal.text("/portal/risk")  # no lines: no line to choose
+    games, music = _line(api, "games"), _line(api, "music")
+    form = portal.text("/portal/risk")
+    assert 'name="business_line"' in form and "Games (games)" in form and "Every line" in form
+
+    def order(sku: str):
+        body = {"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_line_rule"}, "agreement_accepted": True}
+        return api.post("/orders", json=body)
+
+    game, song = _sku(api, "games", 1500), _sku(api, "music", 1500)
+    assert order(game).status_code == 201 and order(song).status_code == 201  # last 30 days, one order each
+    rule = {"kind": "amount_limit", "max_amount": "10.00", "currency": "usd", "action": "block"}
+    tried = portal.post("/portal/risk/rules", {**rule, "business_line": games["id"], "preview": "1"})
+    assert tried.status_code == 200
+    assert re.search(r"would have\s+blocked <strong>1</strong>\s+of 1 orders", tried.get_data(as_text=True))
+
+    assert portal.post("/portal/risk/rules", {**rule, "business_line": games["id"]}).status_code == 302
+    [saved] = api.get("/risk/rules").get_json()["data"]
+    assert saved["params"]["business_line"] == games["id"]
+    assert "Business line Games (<code>games</code>) only" in portal.text("/portal/risk")
+
+    assert order(game).status_code == 402  # the games line's order is blocked
+    assert order(song).status_code == 201  # music's, and one of no line, are not judged by it
+    assert order(_sku(api, None, 1500)).status_code == 201
+
+    foreign = portal.post("/portal/risk/rules", {**rule, "business_line": "bl_not_mine"})
+    assert foreign.status_code == 422 and "no business line" in foreign.get_data(as_text=True)
+    assert len(api.get("/risk/rules").get_json()["data"]) == 1
+    assert f'<option value="{music["id"]}">Music (music)</option>' in form  # any active line may have rules
 
 
 def test_the_subscriptions_list_filters_by_line_and_keeps_it_across_pages(portal, api, monkeypatch):
