@@ -26,3 +26,7 @@ class BusinessLine(db.Model):
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The line's own unpaid-order timeout (None: the merchant's, app/merchants/settings.py).
     order_timeout_minutes: Mapped[int | None]
+    # The line's own wait before a fulfilled order completes itself (None: the merchant's auto_confirm_minutes).
+    auto_confirm_minutes: Mapped[int | None]
+    # The name a shopper of the line's orders sees on the checkout and the receipt (None: the merchant's name).
+    display_name: Mapped[str | None] = mapped_column(String(200))

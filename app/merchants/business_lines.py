@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.business_line_models import BusinessLine
-from app.merchants.settings import timeout_minutes
+from app.merchants.settings import auto_confirm_minutes, timeout_minutes
 from app.platform.db.types import utcnow
 from app.platform.values.ids import new_id
 from app.platform.values.times import iso_time
@@ -25,6 +25,18 @@ def _name(value: object) -> str:
     if not isinstance(value, str) or not value.strip() or len(value.strip()) > 200:
         raise InvalidRequest("name is required: 1 to 200 characters", param="name")
     return value.strip()
+
+
+def _display_name(value: object) -> str | None:
+    """The name shoppers see, as given; None or blank: the merchant's name."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str) or len(value.strip()) > 200:
+        raise InvalidRequest(
+            "display_name is at most 200 characters (empty or null: shoppers see the merchant's name)",
+            param="display_name",
+        )
+    return " ".join(value.split())  # one line: it heads pages and an email's From
 
 
 def create_line(merchant_id: str, *, code: object, name: object) -> BusinessLine:
@@ -103,14 +115,20 @@ def rename_line(merchant_id: str, line_id: str, *, name: object) -> BusinessLine
 
 
 def update_line(merchant_id: str, line_id: str, fields: dict) -> BusinessLine:
-    """The line with the given fields changed: ``name``, and ``order_timeout_minutes`` (the line's own timeout for
-    unpaid orders; None: the merchant's)."""
+    """The line with the given fields changed (a field left out stays): ``name``; ``order_timeout_minutes`` (the
+    line's own timeout for unpaid orders), ``auto_confirm_minutes`` (its own wait before a fulfilled order completes
+    itself) and ``display_name`` (the name its shoppers see), each None for the merchant's."""
     line = get_line(merchant_id, line_id, param="id")
     if "name" in fields:
         line.name = _name(fields["name"])
     if "order_timeout_minutes" in fields:
         minutes = fields["order_timeout_minutes"]
         line.order_timeout_minutes = None if minutes is None else timeout_minutes(minutes)
+    if "auto_confirm_minutes" in fields:
+        minutes = fields["auto_confirm_minutes"]
+        line.auto_confirm_minutes = None if minutes is None else auto_confirm_minutes(minutes)
+    if "display_name" in fields:
+        line.display_name = _display_name(fields["display_name"])
     db.session.commit()
     return line
 
@@ -123,6 +141,30 @@ def order_timeout_of(merchant_id: str, line_id: str | None, default: int) -> int
         select(BusinessLine.order_timeout_minutes).where(
             BusinessLine.id == line_id, BusinessLine.merchant_id == merchant_id
         )
+    )
+    return own or default
+
+
+def auto_confirm_of(merchant_id: str, line_id: str | None, default: int) -> int:
+    """How long a fulfilled order of the line waits before it completes itself: the line's own wait (0: at once),
+    else ``default`` (the merchant's)."""
+    if line_id is None:
+        return default
+    own = db.session.scalar(
+        select(BusinessLine.auto_confirm_minutes).where(
+            BusinessLine.id == line_id, BusinessLine.merchant_id == merchant_id
+        )
+    )
+    return default if own is None else own
+
+
+def display_name_of(merchant_id: str, line_id: str | None, default: str) -> str:
+    """The name a shopper of the line's order sees (checkout, receipt): the line's display name, else ``default``
+    (the merchant's name)."""
+    if line_id is None:
+        return default
+    own = db.session.scalar(
+        select(BusinessLine.display_name).where(BusinessLine.id == line_id, BusinessLine.merchant_id == merchant_id)
     )
     return own or default
 
@@ -152,4 +194,6 @@ def line_json(line: BusinessLine) -> dict:
         "created_at": iso_time(line.created_at),
         "archived_at": iso_time(line.archived_at),
         "order_timeout_minutes": line.order_timeout_minutes,
+        "auto_confirm_minutes": line.auto_confirm_minutes,
+        "display_name": line.display_name,
     }

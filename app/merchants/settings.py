@@ -147,6 +147,12 @@ def timeout_minutes(value: object) -> int:
     return _minutes(value, "order_timeout_minutes", TIMEOUT_MINUTES)
 
 
+def auto_confirm_minutes(value: object) -> int:
+    """A wait before a fulfilled order completes itself as given (the merchant's, or a business line's own), or a
+    400."""
+    return _minutes(value, "auto_confirm_minutes", AUTO_CONFIRM_MINUTES)
+
+
 def update_order_policies(merchant_id: str, *, order_timeout_minutes: object, auto_confirm_minutes: object) -> Merchant:
     """How long an unpaid order stays open, and how long before a fulfilled order completes itself."""
     merchant = get_merchant(merchant_id)

@@ -6,6 +6,9 @@ to one line (or to none: the merchant's default)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from app.catalog.models import Product
 from app.catalog.services import Quote
 from app.errors import InvalidRequest, NotFound
 from app.merchants.business_lines import get_line, line_codes, line_for_new_record
@@ -36,7 +39,13 @@ def line_of_quote(quote: Quote, asked: str | None = None) -> str | None:
     lines (no order can be made of it, and creating one says so)."""
     if asked is not None:
         return asked
-    found = {line.sku.product.business_line_id for line in quote.lines} - {None}
+    return line_of_products(line.sku.product for line in quote.lines)
+
+
+def line_of_products(products: Iterable[Product]) -> str | None:
+    """The line an order of these products is in, as far as they say: the one line they name, else None (none named,
+    or several, which one order cannot mix)."""
+    found = {product.business_line_id for product in products} - {None}
     return found.pop() if len(found) == 1 else None
 
 

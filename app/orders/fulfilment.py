@@ -29,6 +29,7 @@ from sqlalchemy.orm import joinedload
 from app.catalog.models import Sku
 from app.errors import Conflict
 from app.extensions import built_per_dialect, conflict_insert, db
+from app.merchants.business_lines import auto_confirm_of
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements, pays_a_subscription_period, take_back_refunded
 from app.orders.fulfilment_models import OrderFulfilment
@@ -304,7 +305,9 @@ def fulfil_loaded(
     confirms it within a minute)."""
     order_id = order.id
     grants = grant_entitlements(order, now, pays_a_period=pays_a_period, items=items_to_grant(order))
-    delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))
+    # The order's business line may have its own window; else the merchant's.
+    merchant_wait = order_settings(order.merchant_id).auto_confirm_minutes
+    delay = timedelta(minutes=max(auto_confirm_of(order.merchant_id, order.business_line_id, merchant_wait), 0))
     transition(
         order,
         "fulfilled",

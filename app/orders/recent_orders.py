@@ -14,10 +14,11 @@ from app.orders.state import PAID_STATUSES
 
 
 class RecentOrders:
-    """The purchase orders of ``merchant_id`` in ``livemode`` (``app.risk.preview.RecentOrders``)."""
+    """The purchase orders of ``merchant_id`` in ``livemode`` (``app.risk.preview.RecentOrders``), only those of
+    ``business_line`` when it is given (a rule naming a line is tried on that line's orders)."""
 
-    def __init__(self, merchant_id: str, *, livemode: bool) -> None:
-        self.merchant_id, self.livemode = merchant_id, livemode
+    def __init__(self, merchant_id: str, *, livemode: bool, business_line: str | None = None) -> None:
+        self.merchant_id, self.livemode, self.business_line = merchant_id, livemode, business_line
 
     def _since(self, since: datetime, currency: str | None = None) -> ColumnElement[bool]:
         made = and_(
@@ -26,6 +27,8 @@ class RecentOrders:
             Order.kind == "purchase",
             Order.created_at >= since,
         )
+        if self.business_line is not None:
+            made = and_(made, Order.business_line_id == self.business_line)
         return and_(made, Order.currency == currency) if currency else made
 
     def count(self, since: datetime) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.catalog.coupons import discounts_for_order
 from app.extensions import db
+from app.merchants.business_lines import display_name_of
 from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.payments.channels.available import channel_name
@@ -122,7 +123,8 @@ def build_receipt(order: Order) -> Receipt:
     paid_at = _paid_at(order)
     return Receipt(
         order_id=order.id,
-        merchant_name=merchant.name,
+        # The name the shopper bought from: a business line's display name, else the merchant's.
+        merchant_name=display_name_of(merchant.id, order.business_line_id, merchant.name),
         paid_at=paid_at,
         lines=[
             ReceiptLine(item.name, item.quantity, Money(item.unit_amount, currency), Money(item.amount, currency))

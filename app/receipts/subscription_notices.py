@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from app.catalog.models import Sku
 from app.extensions import db
+from app.merchants.business_lines import display_name_of
 from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.platform.db.types import utcnow
@@ -136,7 +137,7 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
     page = f"/subscriptions/{sub.id}/payment_method" if kind in UPDATES_PAYMENT_METHOD else ""
     return SubscriptionNotice(
         kind=kind,
-        merchant_name=merchant.name,
+        merchant_name=display_name_of(merchant.id, sub.business_line_id, merchant.name),  # a line's, if it has one
         product=_product(sub),
         price=Money(sub.price_amount, sub.currency),
         interval=sub.interval,

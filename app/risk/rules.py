@@ -165,6 +165,14 @@ def _of_line(merchant_id: str, asked: dict, params: dict) -> dict:
     return params | {"business_line": line}
 
 
+def line_named(merchant_id: str, params: object) -> str | None:
+    """The id of the business line a rule's ``params`` name (None: every line), checked as saving it would check it:
+    a rule tried before it is saved is tried on that line's orders."""
+    if not isinstance(params, dict):
+        return None
+    return _of_line(merchant_id, params, dict(params)).get("business_line")
+
+
 def applies_to_line(rule: RiskRule, business_line: str | None) -> bool:
     """Whether the rule applies to an order of ``business_line``: a rule naming no line applies to every order."""
     named = rule.params.get("business_line")

@@ -73,7 +73,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List business lines, oldest first, archived ones included (secret key) */
+        /** List business lines, oldest first, archived ones included (secret key; a key scoped to a line: that line) */
         get: {
             parameters: {
                 query?: never;
@@ -166,7 +166,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description secret_key_required: a publishable key on a secret-only route; key_scoped_to_line: a key scoped to one business line may not add or archive lines */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -257,7 +257,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: the merchant has no such business line */
+                /** @description resource_missing: the merchant has no such business line (for a key scoped to a line: another line) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -278,7 +278,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Rename a business line or set its own order timeout (its code stays) */
+        /** Rename a business line or change its settings: order timeout, auto-confirm, display name (its code stays) */
         post: {
             parameters: {
                 query?: never;
@@ -334,7 +334,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: the merchant has no such business line */
+                /** @description resource_missing: the merchant has no such business line (for a key scoped to a line: another line) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -430,7 +430,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description secret_key_required: a publishable key on a secret-only route; key_scoped_to_line: a key scoped to one business line may not add or archive lines */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -439,7 +439,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: the merchant has no such business line */
+                /** @description resource_missing: the merchant has no such business line (for a key scoped to a line: another line) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -533,7 +533,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: the merchant has no such business line (or a key scoped to another line) */
+                /** @description resource_missing: the merchant has no such business line (for a key scoped to a line: another line) (or a key scoped to another line) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -612,7 +612,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description resource_missing: the merchant has no such business line (or a key scoped to another line) */
+                /** @description resource_missing: the merchant has no such business line (for a key scoped to a line: another line) (or a key scoped to another line) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10947,12 +10947,22 @@ export interface components {
              * @example 2026-11-27T15:07:48Z
              */
             archived_at: string | null;
+            /**
+             * @description the line's own wait before a fulfilled order completes itself; null: the merchant's
+             * @default null
+             */
+            auto_confirm_minutes?: number | null;
             code: string;
             /**
              * Format: date-time
              * @example 2026-11-27T15:07:48Z
              */
             created_at: string;
+            /**
+             * @description the name the line's shoppers see on the checkout and receipts; null: the merchant's
+             * @default null
+             */
+            display_name?: string | null;
             /** @description bl_… */
             id: string;
             name: string;
@@ -10990,6 +11000,16 @@ export interface components {
          * @description What to change (its code stays); a field left out stays as it is.
          */
         BusinessLineUpdate: {
+            /**
+             * @description the line's own wait before a fulfilled order completes itself, 0 (at once) to 129600 minutes (90 days); null: the merchant's
+             * @default null
+             */
+            auto_confirm_minutes?: number | null;
+            /**
+             * @description the name shoppers see on the line's checkout and receipts, instead of the merchant's; null or empty: the merchant's name
+             * @default null
+             */
+            display_name?: string | null;
             /** @default null */
             name?: string;
             /**

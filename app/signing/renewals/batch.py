@@ -213,6 +213,7 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
         amount=quote.total.amount,
         currency=quote.currency,
         livemode=sub.livemode,
+        business_line=sub.business_line_id,  # the renewal order's line (rows.py): judged by its line's rules
     )
     assessment = assess(prospect)
     if assessment.decision == "block":

@@ -12,7 +12,7 @@ from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.line_scope import refuse_out_of_scope
+from app.web.api.line_scope import refuse_out_of_scope, refuse_scoped_key
 from app.web.api.models.business_lines import BusinessLine as BusinessLineAnswer
 from app.web.api.models.business_lines import (
     BusinessLineInput,
@@ -24,11 +24,22 @@ from app.web.api.models.business_lines import (
 from app.web.api.operation import operation
 
 _LINE = {"id": "the line's id (bl_…) or code"}
-_NO_LINE = "resource_missing: the merchant has no such business line"
+_NO_LINE = "resource_missing: the merchant has no such business line (for a key scoped to a line: another line)"
+_WHOLE_BUSINESS = (
+    "secret_key_required: a publishable key on a secret-only route; key_scoped_to_line: a key scoped to one business "
+    "line may not add or archive lines"
+)
 
 
 def _snapshot(merchant_id: str, line_id: str):
     return lambda: business_lines.line_json(business_lines.get_line(merchant_id, line_id, param="id"))
+
+
+def _visible_line(line_id: str) -> BusinessLine:
+    """The caller's line: another merchant's, or for a key scoped to a line another line, is a 404."""
+    line = business_lines.get_line(caller().merchant_id, line_id, param="id")
+    refuse_out_of_scope(line.id, f"no business line {line_id!r}")
+    return line
 
 
 @bp.post("/business_lines")
@@ -41,19 +52,29 @@ def _snapshot(merchant_id: str, line_id: str):
     answers={201: BusinessLineAnswer},
     errors={
         400: "parameter_invalid: a field to fix (param names it)",
+        403: _WHOLE_BUSINESS,
         409: "business_line_exists: the merchant already has a line with this code (archived ones count)",
     },
 )
 def business_lines_create(body: BusinessLineInput):
+    refuse_scoped_key("adding a business line")
     line = business_lines.create_line(caller().merchant_id, code=body.code, name=body.name)
     return jsonify(business_lines.line_json(line)), 201
 
 
 @bp.get("/business_lines")
 @requires_key(secret=True)
-@operation("List business lines, oldest first, archived ones included (secret key)", answers={200: BusinessLineList})
+@operation(
+    "List business lines, oldest first, archived ones included (secret key; a key scoped to a line: that line)",
+    answers={200: BusinessLineList},
+)
 def business_lines_index():
-    found = business_lines.list_lines(caller().merchant_id)
+    who = caller()
+    found = [
+        line
+        for line in business_lines.list_lines(who.merchant_id)
+        if who.business_line is None or line.id == who.business_line
+    ]
     return jsonify({"object": "list", "data": [business_lines.line_json(line) for line in found], "has_more": False})
 
 
@@ -61,14 +82,14 @@ def business_lines_index():
 @requires_key(secret=True)
 @operation("Retrieve a business line", answers={200: BusinessLineAnswer}, errors={404: _NO_LINE}, path=_LINE)
 def business_lines_show(line_id: str):
-    return jsonify(business_lines.line_json(business_lines.get_line(caller().merchant_id, line_id, param="id")))
+    return jsonify(business_lines.line_json(_visible_line(line_id)))
 
 
 @bp.post("/business_lines/<line_id>")
 @requires_key(secret=True)
 @idempotent
 @operation(
-    "Rename a business line or set its own order timeout (its code stays)",
+    "Rename a business line or change its settings: order timeout, auto-confirm, display name (its code stays)",
     body=BusinessLineUpdate,
     answers={200: BusinessLineAnswer},
     errors={404: _NO_LINE},
@@ -76,8 +97,8 @@ def business_lines_show(line_id: str):
 )
 def business_lines_rename(line_id: str, body: BusinessLineUpdate):
     merchant_id = caller().merchant_id
-    line = business_lines.get_line(merchant_id, line_id, param="id")  # 404 before anything is recorded
-    with audited(api_actor(), "business_line.rename", BusinessLine, line.id, snapshot=_snapshot(merchant_id, line.id)):
+    line = _visible_line(line_id)  # 404 before anything is recorded
+    with audited(api_actor(), "business_line.update", BusinessLine, line.id, snapshot=_snapshot(merchant_id, line.id)):
         line = business_lines.update_line(merchant_id, line.id, body.model_dump(exclude_unset=True))
     return jsonify(business_lines.line_json(line))
 
@@ -88,12 +109,13 @@ def business_lines_rename(line_id: str, body: BusinessLineUpdate):
 @operation(
     "Archive a business line: it takes no new orders or products; what it sold stays on it",
     answers={200: BusinessLineAnswer},
-    errors={404: _NO_LINE},
+    errors={403: _WHOLE_BUSINESS, 404: _NO_LINE},
     path=_LINE,
 )
 def business_lines_archive(line_id: str):
     merchant_id = caller().merchant_id
-    line = business_lines.get_line(merchant_id, line_id, param="id")
+    line = _visible_line(line_id)
+    refuse_scoped_key("archiving a business line")
     with audited(api_actor(), "business_line.archive", BusinessLine, line.id, snapshot=_snapshot(merchant_id, line.id)):
         line = business_lines.archive_line(merchant_id, line.id)
     return jsonify(business_lines.line_json(line))

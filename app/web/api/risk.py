@@ -180,7 +180,9 @@ def risk_rules_create(body: RiskRuleInput):
 def risk_rules_preview(body: RiskRuleInput):
     """Try a rule on the last 30 days of orders before saving it; nothing is written."""
     who = caller()
-    return jsonify(preview_rule(body.model_dump(), RecentOrders(who.merchant_id, livemode=who.livemode)))
+    line = rules.line_named(who.merchant_id, body.params)
+    recent = RecentOrders(who.merchant_id, livemode=who.livemode, business_line=line)
+    return jsonify(preview_rule(body.model_dump(), recent))
 
 
 @bp.get("/risk/rules")

@@ -21,8 +21,9 @@ from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import create_session_order, session_options
 from app.errors import Conflict, KassaError
 from app.extensions import db
+from app.merchants.business_lines import display_name_of
 from app.merchants.models import Merchant
-from app.orders.business_line import line_of_quote
+from app.orders.business_line import line_of_products, line_of_quote
 from app.orders.customers import CHECKOUT_SESSION, GUEST, is_authenticated
 from app.orders.models import Order
 from app.orders.services import create_order
@@ -63,6 +64,17 @@ class Sale:
         if self.checkout is not None:
             return session_options(self.product)
         return [s for s in self.product.skus if s.status == "active"]
+
+    @property
+    def shop_name(self) -> str:
+        """The name the shopper sees at the head of the panel: the business line's display name when the products
+        sold are of a line that has one, else the merchant's name."""
+        if self.fixed:
+            skus = (db.session.get(Sku, item["sku"]) for item in self.checkout.items)
+            products = [sku.product for sku in skus if sku is not None]
+        else:
+            products = [self.product] if self.product is not None else []
+        return display_name_of(self.merchant.id, line_of_products(products), self.merchant.name)
 
     def basket(self, data: PanelInput) -> list | None:
         """The items to price and order, or None while the shopper's choice is not valid."""
@@ -232,6 +244,7 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
         else [],
         "product": sale.product,
         "merchant": sale.merchant,
+        "shop_name": sale.shop_name,
         "checkout": sale.checkout,
         "fixed": sale.fixed,
         "livemode": sale.livemode,

@@ -149,8 +149,9 @@ def _closed_page(checkout: CheckoutSession):
     if paid is not None:
         return redirect(_status_url(db.session.get(Order, paid)), 303)
     if checkout.status_at() != "open":
+        sale = session_sale(checkout)
         return render_template(
-            "checkout/session_closed.html", checkout=checkout, merchant=db.session.get(Merchant, checkout.merchant_id)
+            "checkout/session_closed.html", checkout=checkout, merchant=sale.merchant, shop_name=sale.shop_name
         ), 410
     return None
 

@@ -11,6 +11,7 @@ from flask_babel import gettext, lazy_gettext
 
 from app.catalog.coupons import discounts_for_order
 from app.extensions import db
+from app.merchants.business_lines import display_name_of
 from app.merchants.models import Merchant
 from app.operations.manual_kinds import MARKED_FAILED
 from app.orders.close_reasons import CloseReason
@@ -135,6 +136,8 @@ def order_status_context(order: Order, last: PaymentAttempt | None, *, error: st
         "channels": _with_agreements(order, merchant, channels_for(order)),
         "nothing_due": owes_nothing(order),
         "merchant": merchant,
+        # A business line's order shows the line's display name where the merchant's name would be.
+        "shop_name": display_name_of(merchant.id, order.business_line_id, merchant.name),
         "discounts": discounts_for_order(order.id),
         "recurring": subscription_paid_by(order.id),
         "header": order_header(order),

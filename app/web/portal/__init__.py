@@ -21,6 +21,7 @@ from app.web.portal import (  # noqa: E402,F401  (each module registers its rout
     audit_views,
     auth_views,
     books_views,
+    business_line_settings_views,
     business_line_views,
     campaign_views,
     catalog_views,

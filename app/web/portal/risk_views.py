@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError, NotFound
 from app.extensions import db
+from app.merchants.business_lines import list_lines
 from app.merchants.models import Merchant
 from app.merchants.settings import update_rate_limits
 from app.orders.models import Order
@@ -65,6 +66,8 @@ def _page(errors: dict | None = None, status: int = 200):
         errors=errors or {},
         values=request.form,
         merchant=db.session.get(Merchant, merchant_id),
+        # A rule may be limited to one line's orders: the form offers the active lines, the list names any line.
+        business_lines={line.id: line for line in list_lines(merchant_id)},
     ), status
 
 
@@ -229,6 +232,8 @@ def _rule_form() -> tuple[str | None, dict]:
                 for c, rest in (p if len(p) == 2 else (p[0], "") for p in pairs)
             }
         }
+    if request.form.get("business_line"):
+        params["business_line"] = request.form["business_line"]
     return kind, params
 
 
@@ -267,9 +272,10 @@ def risk_rule_add():
     if request.form.get("preview"):
         # "Try on the last 30 days": replay the rule, save nothing, show the result above the form.
         try:
+            line = rules.line_named(current_user.merchant_id, params)
             tried = preview_rule(
                 {"kind": kind, "params": params, "action": request.form.get("action")},
-                RecentOrders(current_user.merchant_id, livemode=portal_livemode()),
+                RecentOrders(current_user.merchant_id, livemode=portal_livemode(), business_line=line),
             )
         except KassaError as error:
             return _page({"rule": _message(error)}, 422)

@@ -12,6 +12,7 @@ from flask_login import current_user
 from app.catalog.products import skus_named
 from app.errors import KassaError
 from app.extensions import db
+from app.merchants.business_lines import list_lines
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
 from app.orders.models import Order
@@ -57,6 +58,11 @@ def subscriptions():
     if status not in (None, *STATUSES):
         status = None
     query = (request.args.get("q") or "").strip() or None
+    # The select offers the merchant's lines (shown only when it has some); any other value filters nothing.
+    lines = {line.id: line for line in list_lines(current_user.merchant_id)}
+    line = request.args.get("business_line") or None
+    if line not in (None, *lines):
+        line = None
     subs, has_more = list_subscriptions(
         current_user.merchant_id,
         livemode=portal_livemode(),
@@ -64,8 +70,9 @@ def subscriptions():
         search=query,
         limit=PAGE_SIZE,
         starting_after=request.args.get("starting_after") or None,
+        business_line=line,
     )
-    args = {k: v for k, v in (("status", status), ("q", query)) if v}
+    args = {k: v for k, v in (("status", status), ("q", query), ("business_line", line)) if v}
     older = url_for("portal.subscriptions", starting_after=subs[-1].id, **args) if has_more else None
     return render_template(
         "portal/subscriptions.html",
@@ -73,6 +80,8 @@ def subscriptions():
         statuses=STATUSES,
         status=status,
         q=query or "",
+        business_lines=lines,
+        business_line=line,
         filtered=bool(args),
         older_url=older,
         terms_text=terms_text,

@@ -27,7 +27,7 @@ from tests.conftest import DATABASE_URL, IS_POSTGRES, REDIS_URL, _prepare_databa
 from tests.support.processes import ROOT, kassa_environment
 
 BASELINE = "0138_baseline"
-HEAD = "0152_sub_order_lifecycle"  # the newest revision: where an upgrade of a fresh database ends
+HEAD = "0153_line_settings"  # the newest revision: where an upgrade of a fresh database ends
 
 # SQLAlchemy cannot reflect SQLite's index on lower(customer_email): the text of it in sqlite_master is compared.
 pytestmark = [

@@ -35,6 +35,20 @@ class BusinessLineUpdate(RequestModel):
         le=1440,
         description="the line's own timeout for unpaid orders, 1 to 1440 minutes; null: the merchant's",
     )
+    auto_confirm_minutes: int | None = Field(
+        default=None,
+        ge=0,
+        le=129600,
+        description="the line's own wait before a fulfilled order completes itself, 0 (at once) to 129600 minutes "
+        "(90 days); null: the merchant's",
+    )
+    display_name: str | None = Field(
+        default=None,
+        strict=True,
+        max_length=200,
+        description="the name shoppers see on the line's checkout and receipts, instead of the merchant's; "
+        "null or empty: the merchant's name",
+    )
 
 
 class BusinessLine(Answer):
@@ -48,6 +62,12 @@ class BusinessLine(Answer):
     archived_at: NullableTime = Field(description="set once archived: the line takes no new orders or products")
     order_timeout_minutes: int | None = Field(
         default=None, description="the line's own timeout for unpaid orders; null: the merchant's"
+    )
+    auto_confirm_minutes: int | None = Field(
+        default=None, description="the line's own wait before a fulfilled order completes itself; null: the merchant's"
+    )
+    display_name: str | None = Field(
+        default=None, description="the name the line's shoppers see on the checkout and receipts; null: the merchant's"
     )
 
 
