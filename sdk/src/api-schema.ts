@@ -6888,7 +6888,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7045,7 +7045,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7121,7 +7121,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7255,7 +7255,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7425,7 +7425,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7500,7 +7500,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;

@@ -65,3 +65,35 @@ def test_a_key_scoped_to_a_line_sees_and_makes_only_that_lines_objects(app, clie
     assert scoped.get(f"/subscriptions/{sub_id}").status_code == 404
     assert scoped.post(f"/subscriptions/{sub_id}/cancel", json={}).status_code == 404
     assert scoped.get("/subscriptions").get_json()["data"] == []
+
+
+def test_a_key_scoped_to_a_line_reads_risk_rules_but_cannot_change_them(client, api, portal):
+    games = api.post("/business_lines", json={"code": "games", "name": "Games"}).get_json()
+    rule = {"kind": "amount_limit", "action": "block", "params": {"max_amount": 5000, "currency": "usd"}}
+    kept = api.post("/risk/rules", json=rule).get_json()
+    entry = api.post("/risk/list_entries", json={"kind": "email", "value": "a@b.test", "action": "block"}).get_json()
+    scoped = Api(client, _scoped_key(portal, games["id"]))
+
+    # Rules and lists apply to every line's orders: a rule made with a games key would block music's shoppers.
+    refused = [
+        scoped.post("/risk/rules", json={**rule, "params": {**rule["params"], "business_line": "games"}}),
+        scoped.patch(f"/risk/rules/{kept['id']}", json={"enabled": False}),
+        scoped.delete(f"/risk/rules/{kept['id']}"),
+        scoped.post("/risk/list_entries", json={"kind": "email", "value": "c@d.test", "action": "block"}),
+        scoped.delete(f"/risk/list_entries/{entry['id']}"),
+    ]
+    for answer in refused:
+        assert answer.status_code == 403, answer.get_json()
+        assert answer.get_json()["error"]["code"] == "key_scoped_to_line"
+        assert "whole business" in answer.get_json()["error"]["message"]
+    imported = client.post(
+        "/api/v1/risk/list_entries/import",
+        data="kind,value,action\nemail,e@f.test,block\n",
+        headers={"Authorization": f"Bearer {scoped.key}", "Content-Type": "text/csv"},
+    )
+    assert imported.status_code == 403
+
+    assert [r["id"] for r in scoped.get("/risk/rules").get_json()["data"]] == [kept["id"]]
+    after = api.get("/risk/rules").get_json()["data"]
+    assert len(after) == 1 and after[0]["enabled"] is True
+    assert [e["value"] for e in api.get("/risk/list_entries").get_json()["data"]] == ["a@b.test"]

@@ -18,6 +18,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.line_scope import refuse_scoped_key
 from app.web.api.models.fields import Deleted
 from app.web.api.models.risk import (
     RefundRequestCreated,
@@ -44,6 +45,13 @@ _ENTRY_ID = {"id": "the list entry's id (rle_…)"}
 _RULE_ID = {"id": "the rule's id (rr_…)"}
 _ORDER_ID = {"id": "the order's id (ord_…)"}
 _CSV = {"type": "string", "description": "kind,value,action,expires_at,note per line, after a header line"}
+# Risk rules and lists hold for every line's orders: a key scoped to one line may read them, not change them.
+_SCOPED = "key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for "
+_SCOPED += "the whole business"
+
+
+def _whole_business_only() -> None:
+    refuse_scoped_key("changing risk rules or lists, which apply to every line's orders,")
 
 
 @bp.post("/risk/list_entries")
@@ -55,6 +63,7 @@ _CSV = {"type": "string", "description": "kind,value,action,expires_at,note per 
     body=RiskListEntryInput,
     answers={201: RiskListEntry},
     errors={
+        403: _SCOPED,
         400: "parameter_invalid: a field to fix (param names it), e.g. an email entry without an @, an ip entry "
         "that is no address or CIDR range, an expires_at not in the future; invalid_json: the body is not a JSON "
         "object",
@@ -62,6 +71,7 @@ _CSV = {"type": "string", "description": "kind,value,action,expires_at,note per 
     },
 )
 def risk_list_entries_create(body: RiskListEntryInput):
+    _whole_business_only()
     who = caller()
     entry = lists.add_entry(who.merchant_id, body.model_dump(), livemode=who.livemode)
     return jsonify(risk_list_entry_json(entry)), 201
@@ -93,10 +103,11 @@ def risk_list_entries_index(query: RiskListEntryListQuery):
 @operation(
     "Delete a list entry of the key's mode (secret key)",
     answers={200: Deleted},
-    errors={404: "resource_missing: no such entry in this mode"},
+    errors={403: _SCOPED, 404: "resource_missing: no such entry in this mode"},
     path=_ENTRY_ID,
 )
 def risk_list_entries_delete(entry_id: str):
+    _whole_business_only()
     who = caller()
     lists.delete_entry(who.merchant_id, entry_id, livemode=who.livemode)
     return jsonify({"id": entry_id, "object": "risk_list_entry", "deleted": True})
@@ -109,12 +120,14 @@ def risk_list_entries_delete(entry_id: str):
     "key); bad lines are reported by number, values already listed in this mode are skipped",
     answers={200: RiskImportReport},
     errors={
+        403: _SCOPED,
         400: "invalid_csv: not Content-Type text/csv, not UTF-8, or over 20 MB",
         413: "request_too_large: the body is over 20 MB",
     },
     extra={"requestBody": {"required": True, "content": {"text/csv": {"schema": _CSV}}}},
 )
 def risk_list_entries_import():
+    _whole_business_only()
     if request.mimetype != "text/csv":
         raise InvalidRequest(
             "send the list as Content-Type: text/csv, one kind,value,action[,expires_at][,note] per line",
@@ -156,11 +169,13 @@ def risk_list_entries_export():
     body=RiskRuleInput,
     answers={201: RiskRule},
     errors={
+        403: _SCOPED,
         400: "parameter_invalid: a field to fix (param names it: params.by, params.max_amount, …), or the mode "
         "already has 100 rules (param: kind); invalid_json: the body is not a JSON object",
     },
 )
 def risk_rules_create(body: RiskRuleInput):
+    _whole_business_only()
     who = caller()
     return jsonify(risk_rule_json(rules.create_rule(who.merchant_id, body.model_dump(), livemode=who.livemode))), 201
 
@@ -207,6 +222,7 @@ def risk_rules_index():
     body=RiskRuleUpdate,
     answers={200: RiskRule},
     errors={
+        403: _SCOPED,
         400: "parameter_invalid: a field to fix (param names it), or one that cannot change (kind); invalid_json: "
         "the body is not a JSON object",
         404: "resource_missing: no such rule in this mode",
@@ -214,6 +230,7 @@ def risk_rules_index():
     path=_RULE_ID,
 )
 def risk_rules_update(rule_id: str, body: RiskRuleUpdate):
+    _whole_business_only()
     who = caller()
     # What the client sent, unknown fields included: the rule refuses to change what it cannot (its kind).
     changes = body.model_dump(exclude_unset=True)
@@ -226,10 +243,11 @@ def risk_rules_update(rule_id: str, body: RiskRuleUpdate):
 @operation(
     "Delete a rule (secret key of the rule's mode)",
     answers={200: Deleted},
-    errors={404: "resource_missing: no such rule in this mode"},
+    errors={403: _SCOPED, 404: "resource_missing: no such rule in this mode"},
     path=_RULE_ID,
 )
 def risk_rules_delete(rule_id: str):
+    _whole_business_only()
     who = caller()
     return jsonify(
         {

@@ -6887,7 +6887,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7044,7 +7044,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7120,7 +7120,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7254,7 +7254,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7424,7 +7424,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7499,7 +7499,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description secret_key_required: a publishable key on a secret-only route */
+                /** @description key_scoped_to_line: this key is scoped to one business line; changing risk rules or lists takes a key for the whole business */
                 403: {
                     headers: {
                         [name: string]: unknown;
