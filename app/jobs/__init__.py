@@ -13,7 +13,7 @@ from flask import current_app
 from app.backups import schedule as backup_schedule
 from app.jobs.context import job_context
 from app.ledger import checkpoints
-from app.orders import confirmation, fulfilment
+from app.orders import confirmation, fulfilment_reports
 from app.orders import services as order_services
 from app.payments import clearing, integration_log, integrity
 from app.payments.attempts import janitor, polling
@@ -98,7 +98,7 @@ def auto_confirm_order(order_id: str) -> bool:
 def chase_unreported_fulfilments() -> int:
     """Sweep: fulfilments whose merchant has not reported in time are sent again, or given up."""
     with job_context():
-        return fulfilment.chase_unreported_fulfilments()
+        return fulfilment_reports.chase_unreported_fulfilments()
 
 
 def confirm_due_orders() -> int:

@@ -6,10 +6,7 @@ retried with backoff when it fails. A SKU may name the merchant's fulfilment web
 ``order.fulfilment_failed``, to which the payments domain answers with a compensation refund.
 
 A webhook that answers **202 Accepted** takes the order to deliver later: the order stays ``paid`` until the
-merchant's system reports the outcome (``report_fulfilment``, ``POST /orders/{id}/fulfilment``) — succeeded fulfils
-it, failed gives up the same way (a compensation refund). A report not made within ``FULFILMENT_REPORT_MINUTES``
-is chased (``chase_unreported_fulfilments``, a cron sweep): the webhook is sent again, which the merchant may answer
-2xx (done), 202 (a new window) or not at all; after ``FULFILMENT_MAX_ATTEMPTS`` windows Kassa gives up.
+merchant's system reports the outcome (app/orders/fulfilment_reports.py).
 """
 
 from __future__ import annotations
@@ -27,7 +24,6 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
 from app.catalog.models import Sku
-from app.errors import Conflict
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.business_lines import auto_confirm_of
 from app.merchants.models import Merchant
@@ -35,7 +31,7 @@ from app.orders.entitlements import grant_entitlements, pays_a_subscription_peri
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
-from app.orders.services import get_order, note_on_timeline, order_settings, transition
+from app.orders.services import note_on_timeline, order_settings, transition
 from app.orders.sub_orders import items_to_grant, sub_order_status, sub_orders_of
 from app.orders.timeline_kinds import EntryCode
 from app.platform.db.types import utcnow
@@ -154,7 +150,7 @@ def _deliver(order: Order, urls: list[str]) -> bool:
     return later
 
 
-def _progress(order: Order) -> OrderFulfilment:
+def progress_row(order: Order) -> OrderFulfilment:
     """The order's fulfilment progress row, made on first use (a concurrent fulfilment may make it first).
     Written first, read only when it was there already: an order is nearly always fulfilled at the first try."""
     return db.session.scalars(
@@ -187,7 +183,7 @@ def _start_progress():
 
 def _count_failure(order: Order, error: str) -> int:
     """Record one failed attempt in its own transaction; returns the attempts so far."""
-    _progress(order)
+    progress_row(order)
     db.session.execute(
         update(OrderFulfilment)
         .where(OrderFulfilment.order_id == order.id)
@@ -198,7 +194,8 @@ def _count_failure(order: Order, error: str) -> int:
     return db.session.get(OrderFulfilment, order.id, populate_existing=True).attempts
 
 
-def _give_up(order: Order, error: str) -> None:
+def give_up(order: Order, error: str) -> None:
+    """Stop trying to fulfil ``order`` (once): ``order.fulfilment_failed``, which a compensation refund answers."""
     gave_up = db.session.execute(
         update(OrderFulfilment)
         .where(OrderFulfilment.order_id == order.id, OrderFulfilment.gave_up_at.is_(None))
@@ -245,7 +242,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
         return "skipped"
     if held_for_review(order):
         return "held"  # the merchant decides in review (app/orders/review.py); approval fulfils it
-    progress = _progress(order)
+    progress = progress_row(order)
     if progress.gave_up_at is not None:
         return "gave_up"
     if progress.report_due_at is not None and progress.reported is None:
@@ -264,7 +261,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
                 extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id}},
             )
             if attempts >= current_app.config["FULFILMENT_MAX_ATTEMPTS"]:
-                _give_up(order, str(exc))
+                give_up(order, str(exc))
                 return "gave_up"
             raise
         progress.webhook_delivered_at = utcnow()
@@ -331,97 +328,6 @@ def granted(grants: list) -> str:
         )
         or "nothing to grant"
     )
-
-
-def report_fulfilment(
-    merchant_id: str, order_id: str, status: str, reason: str | None = None, *, actor: str = "api"
-) -> Order:
-    """The merchant's system says how a fulfilment it took (or any paid order's) ended: ``succeeded`` fulfils the
-    order, ``failed`` gives up on it (``order.fulfilment_failed``: a compensation refund). The same report again
-    answers the order as it is; a report that contradicts an earlier one, or comes for an order that is not waiting
-    for fulfilment, is a 409 saying where it stands."""
-    order = get_order(merchant_id, order_id)
-    order, pays_a_period = order_to_fulfil(order.id)
-    progress = _progress(order)
-    if progress.reported == status:
-        return order  # a retried report
-    if progress.reported is not None:
-        raise Conflict(
-            f"fulfilment of order {order.id} was already reported {progress.reported}",
-            code="fulfilment_already_reported",
-        )
-    if order.status != "paid" or order.kind == "topup" or progress.gave_up_at is not None:
-        state = "given up (refunded)" if progress.gave_up_at is not None else order.status
-        raise Conflict(
-            f"order {order.id} is {state}: only a paid order waiting for fulfilment takes a report",
-            code="order_state_invalid",
-        )
-    if held_for_review(order):
-        raise Conflict(f"order {order.id} is held for risk review: decide it first", code="order_state_invalid")
-    claimed = db.session.execute(
-        update(OrderFulfilment)
-        .where(OrderFulfilment.order_id == order.id, OrderFulfilment.reported.is_(None))
-        .values(reported=status, report_reason=(reason or None) and reason[:500], updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if not claimed:  # another report won the race: answer as it left the order
-        db.session.rollback()
-        return report_fulfilment(merchant_id, order_id, status, reason, actor=actor)
-    if status == "succeeded":
-        fulfil_loaded(order, pays_a_period, utcnow(), actor=actor, commit=True, webhook=True)
-    else:
-        _give_up(order, f"the merchant reported the fulfilment failed: {reason or 'no reason given'}")
-    return get_order(merchant_id, order_id)
-
-
-def chase_unreported_fulfilments(now: datetime | None = None, *, batch: int = 200) -> int:
-    """Fulfilments whose report is overdue: send the webhook again (another window), or after
-    ``FULFILMENT_MAX_ATTEMPTS`` windows give up (a compensation refund). Returns how many were chased."""
-    now = now or utcnow()
-    due = db.session.scalars(
-        select(OrderFulfilment.order_id)
-        .where(
-            OrderFulfilment.report_due_at <= now,
-            OrderFulfilment.report_due_at.is_not(None),
-            OrderFulfilment.reported.is_(None),
-            OrderFulfilment.gave_up_at.is_(None),
-        )
-        .order_by(OrderFulfilment.report_due_at)
-        .limit(batch)
-    ).all()
-    db.session.rollback()
-    for order_id in due:
-        # Claimed by moving its window off: a second sweep running at once finds it no longer due.
-        chased = db.session.execute(
-            update(OrderFulfilment)
-            .where(
-                OrderFulfilment.order_id == order_id,
-                OrderFulfilment.report_due_at <= now,
-                OrderFulfilment.reported.is_(None),
-                OrderFulfilment.gave_up_at.is_(None),
-            )
-            .values(
-                reminders=OrderFulfilment.reminders + 1,
-                report_due_at=None,
-                webhook_delivered_at=None,
-                updated_at=utcnow(),
-            )
-            .returning(OrderFulfilment.reminders)
-        ).scalar_one_or_none()
-        db.session.commit()
-        if chased is None:
-            continue
-        order = db.session.get(Order, order_id)
-        if order.status not in ("paid", "refunding"):
-            continue  # fulfilled meanwhile (a split order's parts all reported), or ended: nothing awaits a report
-        if chased >= current_app.config["FULFILMENT_MAX_ATTEMPTS"]:
-            _give_up(order, f"the merchant did not report the fulfilment after {chased} reminders")
-            continue
-        try:
-            fulfil_order(order_id)
-        except (FulfilmentFailed, FulfilmentDeferred, Conflict):
-            db.session.rollback()  # counted (a failed delivery), or the order moved on: the next sweep sees
-    return len(due)
 
 
 def confirm_at_once(order_id: str) -> None:

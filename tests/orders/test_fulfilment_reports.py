@@ -36,7 +36,7 @@ def _taken_for_later(app, api, sandbox, worker, catalog, receiver) -> dict:
 
 
 def _chase(app, *, after: timedelta) -> int:
-    from app.orders.fulfilment import chase_unreported_fulfilments
+    from app.orders.fulfilment_reports import chase_unreported_fulfilments
     from app.platform.db.types import utcnow
 
     with app.app_context():

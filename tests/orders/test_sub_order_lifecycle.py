@@ -76,7 +76,7 @@ def _credits(api, customer: str = "cus_parts") -> int:
 
 
 def _chase(app, *, after: timedelta) -> int:
-    from app.orders.fulfilment import chase_unreported_fulfilments
+    from app.orders.fulfilment_reports import chase_unreported_fulfilments
     from app.platform.db.types import utcnow
 
     with app.app_context():

@@ -8,7 +8,7 @@ from app.errors import NotFound
 from app.orders.confirmation import confirm_order
 from app.orders.customers import parse_customer_id
 from app.orders.entitlements import customer_entitlements
-from app.orders.fulfilment import report_fulfilment
+from app.orders.fulfilment_reports import report_fulfilment
 from app.orders.models import Order
 from app.orders.sub_order_life import confirm_sub_order
 from app.payments.models import Refund
