@@ -67,7 +67,6 @@ function response(status, headers, body)
     record("create_ms", now - started)
     if one_call then
       if not body:find('"payment":%s*{') then return restart("create with pay: no payment started") end
-      record("pay_ms", 0)
       created, paid_at, step = now, now, "wait"
     else
       created, step = now, "pay"
