@@ -86,3 +86,22 @@ def test_a_late_answer_for_an_older_quote_never_replaces_the_newer_total(
     page.wait_for_timeout(2500)  # past the slow answer
     expect(page.get_by_test_id("total")).to_have_text("$15.99")
     expect(page.get_by_role("button", name=re.compile("^Pay"))).to_have_text(re.compile(r"\$15\.99"))
+
+
+def test_a_new_quote_never_cancels_a_pay_already_on_its_way(page: Page, live_server, sandbox, catalog):
+    """The shopper clicks Pay and, while it is on its way, touches the quantity. The re-price must not cancel the
+    Pay: the server may already be starting the payment, and a panel that forgot it invites a second order."""
+    held = []
+    page.route(re.compile(r"/checkout/[^/]+/pay$"), lambda route: held.append(route))
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    page.get_by_role("checkbox", name=re.compile("agree")).check()
+    page.get_by_role("button", name="Pay $9.99").click()
+    for _ in range(50):  # bounded: the Pay request reaches the route within a few polls
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "Pay sent no request"
+    page.get_by_label("Quantity").fill("3")
+    expect(page.get_by_test_id("total")).to_have_text("$29.97")  # the re-price was answered meanwhile
+    held[0].continue_()
+    expect(page.get_by_role("button", name="Approve")).to_be_visible()  # the provider's page: the Pay went on
