@@ -189,11 +189,16 @@ def _active_kinds(session: Session, merchant_id: str) -> frozenset[tuple[bool, s
     return frozenset((livemode, rule) for livemode, rule in rows)
 
 
+def has_active_campaigns(merchant_id: str, *, livemode: bool, rules: tuple[str, ...]) -> bool:
+    """Whether the merchant has an active campaign of that mode with one of ``rules``, from memory (the merchants'
+    config cache): asked for every paid order, and a merchant without one costs no query."""
+    kinds = cached(merchant_id, "catalog.campaign_kinds", _active_kinds)
+    return any((livemode, rule) in kinds for rule in rules)
+
+
 def running_campaigns(merchant_id: str, *, livemode: bool, rules: tuple[str, ...], at: datetime) -> list[Campaign]:
     """The merchant's campaigns of that mode with one of ``rules`` running at ``at`` (their budget aside)."""
-    # Asked for every paid order: a merchant with no such campaign answers from memory.
-    kinds = cached(merchant_id, "catalog.campaign_kinds", _active_kinds)
-    if not any((livemode, rule) in kinds for rule in rules):
+    if not has_active_campaigns(merchant_id, livemode=livemode, rules=rules):
         return []
     return list(
         db.session.scalars(

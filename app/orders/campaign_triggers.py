@@ -8,11 +8,11 @@ from datetime import datetime
 
 from sqlalchemy import exists, select
 
-from app.catalog.campaigns import issue_from_campaign, running_campaigns
+from app.catalog.campaigns import has_active_campaigns, issue_from_campaign, running_campaigns
 from app.extensions import db
 from app.orders.customers import is_authenticated
 from app.orders.models import Order, OrderTimelineEntry
-from app.platform.outbox.events import Event, subscribe
+from app.platform.outbox.events import Event, only_for_events, subscribe
 
 
 def _vouched_purchase(order: dict) -> bool:
@@ -40,13 +40,21 @@ def _paid_before(order: dict, paid_at: datetime) -> bool:
     )
 
 
-@subscribe("order.paid", applies=_vouched_purchase)
+_PAID_ORDER_RULES = ("first_order", "paid_order")
+
+
+def _may_issue(event: Event) -> bool:
+    return has_active_campaigns(event.merchant_id, livemode=event.livemode, rules=_PAID_ORDER_RULES)
+
+
+# A merchant without such a campaign (most paid orders): handled in the dispatcher's batch, no transaction of its own.
+@subscribe("order.paid", applies=_vouched_purchase, batch=only_for_events(_may_issue))
 def issue_for_paid_order(event: Event) -> None:
     """A paid order earns its customer a coupon from each running paid_order campaign it qualifies for (its total
     reaches the campaign's minimum), and from each first_order campaign when it is their first paid order."""
     order = {**event.data["object"], "merchant_id": event.merchant_id}
     campaigns = running_campaigns(
-        event.merchant_id, livemode=event.livemode, rules=("first_order", "paid_order"), at=event.created_at
+        event.merchant_id, livemode=event.livemode, rules=_PAID_ORDER_RULES, at=event.created_at
     )
     customer_id, amount = order["customer"]["id"], order["amount"]
     first: bool | None = None

@@ -191,6 +191,17 @@ def only_for_orders(find: Callable[[list[str]], Iterable[str]]) -> Callable[[lis
     return batch
 
 
+def only_for_events(has_work: Callable[[Event], bool]) -> Callable[[list[Event]], Batched]:
+    """A ``batch`` for a handler that can tell from the event and what is kept in memory (the merchants' config
+    cache, read in the batch's scopes) whether it has work: the events it has none for are handled in the batch's
+    transaction, without one of their own; the rest go one by one."""
+
+    def batch(events: list[Event]) -> Batched:
+        return Batched(one_by_one=frozenset(event.id for event in events if has_work(event)))
+
+    return batch
+
+
 def orders_in(column) -> Callable[[list[str]], list[str]]:
     """The ``find`` for ``only_for_orders`` of a handler whose orders are those a table names in ``column`` (e.g.
     the contracts' first orders): one indexed read per batch, its statement built once."""

@@ -147,3 +147,22 @@ def test_a_declined_saved_card_fails_the_payment_and_the_order_can_be_paid_anoth
     again = pay(pk_api, order, payment_method=method["id"])
     assert again.status_code == 200, again.json
     assert again.json["payment"]["status"] == "succeeded"
+
+
+def test_one_dispatch_run_keeps_the_card_of_the_order_that_asked_and_of_no_other(api, pk_api, catalog, sandbox, worker):
+    """The dispatcher reads which paid orders of its batch saved a card once for the batch: in a run that takes
+    both, the order that ticked "Save this card" keeps it and the other customer gets none."""
+    saver, other = (
+        session_order(api, pk_api, catalog, "cus_batch_saver"),
+        session_order(api, pk_api, catalog, "cus_batch_other"),
+    )
+    for order, save in ((saver, True), (other, False)):
+        paid = pay(pk_api, order, channel="sandbox_card", save_payment_method=save)
+        assert paid.status_code == 200, paid.json
+        sandbox.simulate(paid.json["payment"]["provider_reference"], "succeeded")
+    for order in (saver, other):
+        wait_for(lambda order=order: api.get(f"/orders/{order['id']}").json["status"] != "paying")
+    worker()  # one run: both orders' order.paid events in its batch
+    kept = api.get("/customers/cus_batch_saver/payment_methods").json["data"]
+    assert [(m["status"], m["card"]["last4"]) for m in kept] == [("active", "4242")]
+    assert api.get("/customers/cus_batch_other/payment_methods").json["data"] == []
