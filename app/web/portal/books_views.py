@@ -384,6 +384,12 @@ def balance():
         accounts=accounts,
         account_names={account: describe_account(account) for account, _, _ in accounts},
         auto_confirm=_duration(db.session.get(Merchant, merchant_id).auto_confirm_minutes),
+        # A business line may set its own wait: its orders complete on that one, so the page names each.
+        line_auto_confirms=[
+            (line.name, _duration(line.auto_confirm_minutes))
+            for line in list_lines(merchant_id, include_archived=False)
+            if line.auto_confirm_minutes is not None
+        ],
         releases=held_releases(merchant_id, livemode=livemode),
         awaiting=awaiting_completion(merchant_id, livemode=livemode),
         check=check,

@@ -357,3 +357,18 @@ def test_the_balance_says_on_which_day_held_money_and_waiting_orders_become_avai
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", finance.text("/portal/balance")))
     total = f"${fulfilled['amount']['total'] / 100:.2f}"
     assert f"1 fulfilled order waits to complete; the next {total} completes automatically on {when} UTC" in page
+
+
+def test_the_balance_names_a_business_lines_own_auto_confirm_window(api, member):
+    """A line's orders complete on the line's own wait: the Balance page's "when pending money becomes available"
+    says so beside the merchant's own, instead of quoting only the merchant's."""
+    line = api.post("/business_lines", json={"code": "tickets", "name": "Tickets"}).json
+    finance = member("finance")
+    assert "Tickets" not in finance.text("/portal/balance")  # the line keeps the merchant's wait: nothing to add
+    changed = api.post(f"/business_lines/{line['id']}", json={"auto_confirm_minutes": 2 * 24 * 60})
+    assert changed.status_code == 200, changed.json
+    page = re.sub(r"\s+", " ", finance.text("/portal/balance"))
+    wording = (
+        "or 7 days after it is fulfilled (your auto-confirm, under Settings; orders of the business line Tickets: 2"
+    )
+    assert wording + " days after) — and then" in page
