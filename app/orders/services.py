@@ -263,6 +263,7 @@ def create_order(
     signs_contract: bool = False,
     free_trial: bool = False,
     business_line: object = None,
+    contract_line: str | None = None,
 ) -> Order:
     """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon,
     reserve inventory and open an order that expires, in one transaction. ``customer_source`` says how the caller
@@ -272,7 +273,9 @@ def create_order(
     not apply, and it stays open until ``expires_at`` (the end of its dunning). ``language`` is the one the
     shopper's checkout page spoke (their receipt speaks it). A subscription SKU is sold only as a contract's order
     (``signs_contract``: its first, or ``renewal_of``); ``free_trial``: that first order starts the SKU's free trial
-    (the customer's to have, app/signing/trials.py), so it costs nothing."""
+    (the customer's to have, app/signing/trials.py), so it costs nothing. A renewal's order is in its contract's
+    line (``contract_line``, None: the merchant's default) whatever line its product is in now, as a batched
+    renewal writes it (app/signing/renewals/rows.py)."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable(
@@ -295,7 +298,7 @@ def create_order(
         free_trial=signs_contract and free_trial,
         automatic=renewal_of is None,
     )
-    line_id = line_of_basket(merchant_id, quote, business_line)
+    line_id = contract_line if renewal_of is not None else line_of_basket(merchant_id, quote, business_line)
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:

@@ -92,6 +92,7 @@ def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:
         actor="system:renewal",
         commit=False,
         renewal_of=sub.id,
+        contract_line=sub.business_line_id,
         currency=sub.currency,
         # Open through the whole dunning schedule, so every try charges this one order.
         expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1),
