@@ -136,17 +136,17 @@ def request_saving(order: Order, attempt_id: str, channel: str) -> None:
     )
 
 
-def _orders_saving_a_card(order_ids: list[str]) -> list[str]:
-    """Of these orders, those with a card waiting to be kept: one read for a dispatcher's whole batch, so the paid
-    orders that saved nothing (most) are handled in it."""
-    return list(db.session.scalars(_SAVING, {"b_orders": order_ids}))
-
-
 _SAVING = (
     select(PaymentAttempt.order_id)
     .join(SavedPaymentMethod, SavedPaymentMethod.attempt_id == PaymentAttempt.id)
     .where(PaymentAttempt.order_id.in_(bindparam("b_orders", expanding=True)), SavedPaymentMethod.status == "pending")
 )
+
+
+def _orders_saving_a_card(order_ids: list[str]) -> list[str]:
+    """Of these orders, those with a card waiting to be kept: one read for a dispatcher's whole batch, so the paid
+    orders that saved nothing (most) are handled in it."""
+    return list(db.session.scalars(_SAVING, {"b_orders": order_ids}))
 
 
 @subscribe("order.paid", batch=only_for_orders(_orders_saving_a_card))

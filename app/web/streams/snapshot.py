@@ -90,8 +90,8 @@ def order_snapshot(order_id: str) -> dict | None:
 
 def opening_snapshot(order_id: str, client_secret: str) -> dict:
     """A stream's first snapshot, for a caller holding the order's client secret (else NotFound, as for an order
-    that does not exist): the check and the first read in one round trip. Holds no connection afterwards (a web
-    request's session, too, gives its connection back: the stream it opens may last minutes)."""
+    that does not exist): the check and the first read in one round trip. Holds no connection afterwards; on the
+    web route the request's session gives its connection back first, so the request never holds two."""
     db.session.remove()
     rows = _read(_OPENING, {"b_order": order_id})
     row = rows[0] if rows else None
