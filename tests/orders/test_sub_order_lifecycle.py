@@ -13,17 +13,9 @@ import pytest
 
 from tests.conftest import Api, wait_for
 from tests.payments.attempts.test_payment_flow import pay, status_of
-from tests.support.books import add_partner, completed_order, ledger_sums, partner_lines, set_rule
+from tests.support.books import completed_order, ledger_sums, partner_lines
 from tests.support.lifecycle import ReceiverServer, set_fulfilment
-
-
-@pytest.fixture
-def partners(api, catalog) -> tuple[str, str]:
-    """Partner A owns the 9.99 SKU, partner B the 25.00 one: an order of both is two sub-orders."""
-    a, b = add_partner(api, "Studio A")["id"], add_partner(api, "Studio B")["id"]
-    assert set_rule(api, catalog["sku"], [(a, 10_000)]).status_code == 200
-    assert set_rule(api, catalog["limited_sku"], [(b, 10_000)]).status_code == 200
-    return a, b
+from tests.support.split_orders import split_order, sub_of
 
 
 @pytest.fixture
@@ -36,23 +28,11 @@ def receiver(app, catalog):
     server.stop()
 
 
-def _sub(order: dict, partner: str) -> dict:
-    return next(s for s in order["sub_orders"] if s["partner"] == partner)
-
-
 def _paid_split_order(api, sandbox, catalog, customer: str = "cus_parts") -> dict:
-    created = api.post(
-        "/orders",
-        json={
-            "items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
-            "customer": {"id": customer},
-            "agreement_accepted": True,
-        },
-    )
-    assert created.status_code == 201, created.json
-    sandbox.simulate(pay(api, created.json["id"])["provider_reference"], "succeeded")
-    wait_for(lambda: status_of(api, created.json["id"]) == "paid")
-    return created.json
+    created = split_order(api, catalog, customer)
+    sandbox.simulate(pay(api, created["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, created["id"]) == "paid")
+    return created
 
 
 def _awaiting_parts(api, sandbox, worker, catalog, receiver) -> dict:
@@ -96,11 +76,11 @@ def test_parts_delivered_and_confirmed_one_by_one_fulfil_then_complete_the_order
 ):
     a, b = partners
     order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
-    sub_a, sub_b = _sub(order, a)["id"], _sub(order, b)["id"]
+    sub_a, sub_b = sub_of(order, a)["id"], sub_of(order, b)["id"]
 
     first = _report(api, order["id"], "succeeded", sub_a)
     assert first.status_code == 200, first.json
-    assert _sub(first.json, a)["status"] == "fulfilled" and _sub(first.json, b)["status"] == "paid"
+    assert sub_of(first.json, a)["status"] == "fulfilled" and sub_of(first.json, b)["status"] == "paid"
     assert first.json["status"] == "paid" and _credits(api) == 10  # only A's lines are granted
     again = _report(api, order["id"], "succeeded", sub_a)  # the merchant's retry
     assert again.status_code == 200 and again.json["sub_orders"] == first.json["sub_orders"]
@@ -116,7 +96,7 @@ def test_parts_delivered_and_confirmed_one_by_one_fulfil_then_complete_the_order
 
     confirmed = api.post(f"/orders/{order['id']}/sub_orders/{sub_a}/confirm")
     assert confirmed.status_code == 200, confirmed.json
-    assert _sub(confirmed.json, a)["status"] == "completed" and confirmed.json["status"] == "fulfilled"
+    assert sub_of(confirmed.json, a)["status"] == "completed" and confirmed.json["status"] == "fulfilled"
     assert api.post(f"/orders/{order['id']}/sub_orders/{sub_a}/confirm").json == confirmed.json
     done = api.post(f"/orders/{order['id']}/sub_orders/{sub_b}/confirm")
     assert done.status_code == 200 and done.json["status"] == "completed"
@@ -132,11 +112,11 @@ def test_a_part_reported_failed_is_refunded_and_the_rest_fulfils_the_order(
 ):
     a, b = partners
     order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
-    sub_a, sub_b = _sub(order, a)["id"], _sub(order, b)["id"]
+    sub_a, sub_b = sub_of(order, a)["id"], sub_of(order, b)["id"]
 
     failed = _report(api, order["id"], "failed", sub_b, reason="out of license keys")
     assert failed.status_code == 200, failed.json
-    assert _sub(failed.json, b)["status"] == "failed" and _sub(failed.json, b)["refunded_amount"] == 2500
+    assert sub_of(failed.json, b)["status"] == "failed" and sub_of(failed.json, b)["refunded_amount"] == 2500
     [refund] = failed.json["refunds"]
     assert (refund["sub_order"], refund["amount"], refund["status"]) == (sub_b, 2500, "succeeded")
     assert refund["reason"] == "fulfilment failed: out of license keys"
@@ -152,8 +132,8 @@ def test_a_part_reported_failed_is_refunded_and_the_rest_fulfils_the_order(
     assert _auto_confirm(app) == 1
     worker()  # cleared: B's part was never sold
     read = api.get(f"/orders/{order['id']}").json
-    assert read["status"] == "completed" and _sub(read, a)["status"] == "completed"
-    assert _sub(read, b)["status"] == "failed"
+    assert read["status"] == "completed" and sub_of(read, a)["status"] == "completed"
+    assert sub_of(read, b)["status"] == "failed"
     assert partner_lines(app, merchant.id, b) == 0
     assert ledger_sums(app) == {"usd": 0}
 
@@ -161,13 +141,13 @@ def test_a_part_reported_failed_is_refunded_and_the_rest_fulfils_the_order(
 def test_canceling_a_part_refunds_what_remains_of_it_once(app, api, catalog, sandbox, worker, partners, receiver):
     a, b = partners
     order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
-    sub_a, sub_b = _sub(order, a)["id"], _sub(order, b)["id"]
+    sub_a, sub_b = sub_of(order, a)["id"], sub_of(order, b)["id"]
     assert _report(api, order["id"], "succeeded", sub_a).status_code == 200
 
     url = f"/orders/{order['id']}/sub_orders/{sub_b}/cancel"
     canceled = api.post(url, json={"reason": "the studio withdrew it"})
     assert canceled.status_code == 200, canceled.json
-    assert _sub(canceled.json, b)["status"] == "canceled" and _sub(canceled.json, b)["refunded_amount"] == 2500
+    assert sub_of(canceled.json, b)["status"] == "canceled" and sub_of(canceled.json, b)["refunded_amount"] == 2500
     [refund] = canceled.json["refunds"]
     assert (refund["sub_order"], refund["amount"], refund["reason"]) == (sub_b, 2500, "the studio withdrew it")
     # The canceled part does not count: A was delivered, so the order is fulfilled.
@@ -186,14 +166,7 @@ def test_canceling_a_part_refunds_what_remains_of_it_once(app, api, catalog, san
 
 
 def test_a_part_of_an_unpaid_order_cannot_be_canceled(api, catalog, partners):
-    created = api.post(
-        "/orders",
-        json={
-            "items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
-            "customer": {"id": "cus_parts"},
-            "agreement_accepted": True,
-        },
-    ).json
+    created = split_order(api, catalog, "cus_parts")
     refused = api.post(f"/orders/{created['id']}/sub_orders/{created['sub_orders'][0]['id']}/cancel")
     assert refused.status_code == 409 and refused.json["error"]["code"] == "order_state_invalid"
     assert f"POST /orders/{created['id']}/cancel" in refused.json["error"]["message"]
@@ -207,14 +180,14 @@ def test_a_whole_order_refund_is_spread_over_the_parts_and_their_partners_give_b
     fee = app.test_cli_runner().invoke(args=["kassa", "platform-fee", "--merchant", merchant.id, "--bps", "100"])
     assert fee.exit_code == 0, fee.output
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
-    sub_a, sub_b = _sub(order, a)["id"], _sub(order, b)["id"]
+    sub_a, sub_b = sub_of(order, a)["id"], sub_of(order, b)["id"]
     assert api.post(f"/orders/{order['id']}/sub_orders/{sub_b}/refunds", json={"amount": 1000}).status_code == 201
 
     whole = api.post(f"/orders/{order['id']}/refunds", json={"amount": 1000})
     assert whole.status_code == 201 and whole.json["refund"]["sub_order"] is None
     read = api.get(f"/orders/{order['id']}").json
     # A has 999 left and B 1500: 1000 × 999 / 2499 = 399.76 and 600.24, the spare unit to the larger remainder.
-    assert (_sub(read, a)["refunded_amount"], _sub(read, b)["refunded_amount"]) == (400, 1600)
+    assert (sub_of(read, a)["refunded_amount"], sub_of(read, b)["refunded_amount"]) == (400, 1600)
     assert {s["status"] for s in read["sub_orders"]} == {"partially_refunded"}
     assert read["refunded_amount"] == 2000 and read["status"] == "completed"
 
@@ -237,16 +210,16 @@ def test_a_whole_order_refund_before_clearing_leaves_each_partner_what_its_part_
     whole = api.post(f"/orders/{order['id']}/refunds", json={"amount": 1000})
     assert whole.status_code == 201, whole.json
     read = api.get(f"/orders/{order['id']}").json
-    assert (_sub(read, a)["refunded_amount"], _sub(read, b)["refunded_amount"]) == (286, 714)  # 999 : 2500
+    assert (sub_of(read, a)["refunded_amount"], sub_of(read, b)["refunded_amount"]) == (286, 714)  # 999 : 2500
     assert api.post(f"/orders/{order['id']}/confirm").status_code == 200
     worker()  # cleared: what each line still keeps
     kept = partner_lines(app, merchant.id, a) + partner_lines(app, merchant.id, b)
     assert partner_lines(app, merchant.id, a) < 999 - 286 and partner_lines(app, merchant.id, b) < 2500 - 714
     assert kept > 2499 - 131  # the channel's fee, less what it gave back, came off
     # Refunding each part's rest takes back exactly what its partner got.
-    assert api.post(f"/orders/{order['id']}/sub_orders/{_sub(read, a)['id']}/refunds").status_code == 201
+    assert api.post(f"/orders/{order['id']}/sub_orders/{sub_of(read, a)['id']}/refunds").status_code == 201
     assert partner_lines(app, merchant.id, a) == 0
-    assert api.post(f"/orders/{order['id']}/sub_orders/{_sub(read, b)['id']}/refunds").status_code == 201
+    assert api.post(f"/orders/{order['id']}/sub_orders/{sub_of(read, b)['id']}/refunds").status_code == 201
     assert partner_lines(app, merchant.id, b) == 0 and ledger_sums(app) == {"usd": 0}
 
 
@@ -256,18 +229,18 @@ def test_giving_up_on_a_split_order_refunds_only_the_parts_not_delivered(
     monkeypatch.setitem(app.config, "FULFILMENT_MAX_ATTEMPTS", 2)
     a, b = partners
     order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
-    assert _report(api, order["id"], "succeeded", _sub(order, a)["id"]).status_code == 200
+    assert _report(api, order["id"], "succeeded", sub_of(order, a)["id"]).status_code == 200
     assert _chase(app, after=timedelta(days=1, minutes=1)) == 1  # the webhook again, saying what is still awaited
     body = json.loads(receiver.received[-1][1])
     assert {s["id"]: s["status"] for s in body["sub_orders"]} == {
-        _sub(order, a)["id"]: "fulfilled",
-        _sub(order, b)["id"]: "paid",
+        sub_of(order, a)["id"]: "fulfilled",
+        sub_of(order, b)["id"]: "paid",
     }
     assert _chase(app, after=timedelta(days=2, minutes=2)) == 1  # given up
     worker()  # order.fulfilment_failed → B alone is failed and refunded
 
     read = api.get(f"/orders/{order['id']}").json
-    assert _sub(read, b)["status"] == "failed" and _sub(read, a)["status"] == "fulfilled"
+    assert sub_of(read, b)["status"] == "failed" and sub_of(read, a)["status"] == "fulfilled"
     assert read["refunded_amount"] == 2500 and read["status"] == "fulfilled"
     assert "did not report the fulfilment" in read["refunds"][0]["reason"]
     assert _credits(api) == 10
@@ -291,7 +264,7 @@ def test_two_cancels_and_a_refund_of_one_part_at_once_never_refund_more_than_it_
 ):
     a, b = partners
     order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
-    sub_b = _sub(order, b)["id"]
+    sub_b = sub_of(order, b)["id"]
     callers = [Api(app.test_client(), merchant.secret_key) for _ in range(3)]
     answers = _threads(
         lambda: callers[0].post(f"/orders/{order['id']}/sub_orders/{sub_b}/cancel"),
@@ -303,12 +276,13 @@ def test_two_cancels_and_a_refund_of_one_part_at_once_never_refund_more_than_it_
     ]
     read = api.get(f"/orders/{order['id']}").json
     given = sum(r["amount"] for r in read["refunds"] if r["status"] == "succeeded" and r["sub_order"] == sub_b)
-    assert given == _sub(read, b)["refunded_amount"] <= 2500
-    assert read["refunded_amount"] == given and _sub(read, a)["refunded_amount"] == 0
+    assert given == sub_of(read, b)["refunded_amount"] <= 2500
+    assert read["refunded_amount"] == given and sub_of(read, a)["refunded_amount"] == 0
     # Whatever won, a cancel now leaves it canceled with all of it given back, once.
     final = api.post(f"/orders/{order['id']}/sub_orders/{sub_b}/cancel")
     assert final.status_code == 200, final.json
-    assert _sub(final.json, b)["status"] in ("canceled", "refunded") and _sub(final.json, b)["refunded_amount"] == 2500
+    part_b = sub_of(final.json, b)
+    assert part_b["status"] in ("canceled", "refunded") and part_b["refunded_amount"] == 2500
     assert final.json["refunded_amount"] == 2500
     assert ledger_sums(app) == {"usd": 0}
 
@@ -318,25 +292,25 @@ def test_the_portal_marks_a_part_fulfilled_and_cancels_another_after_confirmatio
 ):
     a, b = partners
     order = _awaiting_parts(api, sandbox, worker, catalog, receiver)
-    sub_a, sub_b = _sub(order, a)["id"], _sub(order, b)["id"]
+    sub_a, sub_b = sub_of(order, a)["id"], sub_of(order, b)["id"]
     page = portal.text(f"/portal/orders/{order['id']}")
     assert page.count("Mark fulfilled</button>") == 2 and page.count("Cancel this part…") == 2
 
     marked = portal.post(f"/portal/orders/{order['id']}/sub_orders/{sub_a}/fulfil", {})
     assert marked.status_code == 302
-    assert _sub(api.get(f"/orders/{order['id']}").json, a)["status"] == "fulfilled" and _credits(api) == 10
+    assert sub_of(api.get(f"/orders/{order['id']}").json, a)["status"] == "fulfilled" and _credits(api) == 10
 
     asked = portal.post(f"/portal/orders/{order['id']}/sub_orders/{sub_b}/cancel", {})
     assert asked.status_code == 200
     text = asked.get_data(as_text=True)
     assert f"Cancel sub-order {sub_b}?" in text and "refunds <strong>$25.00</strong>" in text
-    assert _sub(api.get(f"/orders/{order['id']}").json, b)["refunded_amount"] == 0  # nothing yet
+    assert sub_of(api.get(f"/orders/{order['id']}").json, b)["refunded_amount"] == 0  # nothing yet
 
     fields = dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', text))
     fields["reason"] = "withdrawn by the studio"
     assert portal.post(f"/portal/orders/{order['id']}/sub_orders/{sub_b}/cancel", fields).status_code == 302
     read = api.get(f"/orders/{order['id']}").json
-    assert _sub(read, b)["status"] == "canceled" and read["status"] == "fulfilled"
+    assert sub_of(read, b)["status"] == "canceled" and read["status"] == "fulfilled"
     assert read["refunds"][0]["reason"] == "withdrawn by the studio"
     page = portal.text(f"/portal/orders/{order['id']}")
     assert "badge-canceled" in page and "Cancel this part…" not in page and "Mark fulfilled</button>" not in page

@@ -5,24 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.conftest import wait_for
 from tests.payments.attempts.test_payment_flow import pay, status_of
-from tests.support.books import add_partner, completed_order, ledger_sums, partner_lines, set_rule
-
-
-@pytest.fixture
-def partners(api, catalog) -> tuple[str, str]:
-    """Partner A owns the 9.99 SKU, partner B the 25.00 one: an order of both is two sub-orders."""
-    a, b = add_partner(api, "Studio A")["id"], add_partner(api, "Studio B")["id"]
-    assert set_rule(api, catalog["sku"], [(a, 10_000)]).status_code == 200
-    assert set_rule(api, catalog["limited_sku"], [(b, 10_000)]).status_code == 200
-    return a, b
-
-
-def _sub(order: dict, partner: str) -> dict:
-    return next(s for s in order["sub_orders"] if s["partner"] == partner)
+from tests.support.books import completed_order, ledger_sums, partner_lines
+from tests.support.split_orders import split_order, sub_of
 
 
 def test_a_sub_order_refunded_after_clearing_takes_back_only_its_partners_part(
@@ -31,7 +17,7 @@ def test_a_sub_order_refunded_after_clearing_takes_back_only_its_partners_part(
     a, b = partners
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
     assert order["amount"]["total"] == 3499
-    sub_b = _sub(order, b)
+    sub_b = sub_of(order, b)
     assert sub_b["status"] == "completed" and sub_b["refunded_amount"] == 0
     # Sandbox fee 30 + 2.9 % of 3499 = 131, spread 999 : 2500 → 37 + 94.
     assert partner_lines(app, merchant.id, a) == 999 - 37
@@ -47,8 +33,8 @@ def test_a_sub_order_refunded_after_clearing_takes_back_only_its_partners_part(
     assert partner_lines(app, merchant.id, b) == 2500 - 94 - 963
     assert partner_lines(app, merchant.id, a) == 999 - 37
     read = api.get(f"/orders/{order['id']}").json
-    assert _sub(read, b)["status"] == "partially_refunded" and _sub(read, b)["refunded_amount"] == 1000
-    assert _sub(read, a)["status"] == "completed" and read["status"] == "completed"
+    assert sub_of(read, b)["status"] == "partially_refunded" and sub_of(read, b)["refunded_amount"] == 1000
+    assert sub_of(read, a)["status"] == "completed" and read["status"] == "completed"
     assert any(f"for sub-order {sub_b['id']}" in entry["reason"] for entry in read["timeline"])
 
     too_much = api.post(url, json={"amount": 1501})
@@ -60,11 +46,11 @@ def test_a_sub_order_refunded_after_clearing_takes_back_only_its_partners_part(
     assert partner_lines(app, merchant.id, a) == 999 - 37
     assert ledger_sums(app) == {"usd": 0}
     read = api.get(f"/orders/{order['id']}").json
-    assert _sub(read, b)["status"] == "refunded" and read["status"] == "completed"
+    assert sub_of(read, b)["status"] == "refunded" and read["status"] == "completed"
     assert api.post(url, json={}).status_code == 422  # nothing remains of B
 
     # Refunding A too gives the whole order back: the parent follows its children.
-    assert api.post(f"/orders/{order['id']}/sub_orders/{_sub(read, a)['id']}/refunds").status_code == 201
+    assert api.post(f"/orders/{order['id']}/sub_orders/{sub_of(read, a)['id']}/refunds").status_code == 201
     read = api.get(f"/orders/{order['id']}").json
     assert read["status"] == "refunded" and {s["status"] for s in read["sub_orders"]} == {"refunded"}
     assert partner_lines(app, merchant.id, a) == 0
@@ -75,18 +61,11 @@ def test_a_sub_order_refunded_before_clearing_leaves_the_other_partners_part_who
     app, api, merchant, catalog, sandbox, worker, partners
 ):
     a, b = partners
-    created = api.post(
-        "/orders",
-        json={
-            "items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
-            "customer": {"id": "cus_books"},
-            "agreement_accepted": True,
-        },
-    ).json
+    created = split_order(api, catalog, "cus_books")
     sandbox.simulate(pay(api, created["id"])["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, created["id"]) == "paid")
     worker()  # fulfilled
-    sub_b = _sub(api.get(f"/orders/{created['id']}").json, b)
+    sub_b = sub_of(api.get(f"/orders/{created['id']}").json, b)
 
     refund = api.post(f"/orders/{created['id']}/sub_orders/{sub_b['id']}/refunds")
     assert refund.status_code == 201 and refund.json["refund"]["amount"] == 2500
@@ -98,7 +77,7 @@ def test_a_sub_order_refunded_before_clearing_leaves_the_other_partners_part_who
     assert partner_lines(app, merchant.id, b) == 0
     assert ledger_sums(app) == {"usd": 0}
     read = api.get(f"/orders/{created['id']}").json
-    assert _sub(read, b)["status"] == "refunded" and _sub(read, a)["status"] == "completed"
+    assert sub_of(read, b)["status"] == "refunded" and sub_of(read, a)["status"] == "completed"
 
 
 def test_sub_order_refund_errors_say_what_is_wrong(api, catalog, sandbox, worker, partners):
@@ -106,7 +85,7 @@ def test_sub_order_refund_errors_say_what_is_wrong(api, catalog, sandbox, worker
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
     unknown = api.post(f"/orders/{order['id']}/sub_orders/so_nope/refunds")
     assert unknown.status_code == 404 and unknown.json["error"]["param"] == "sub_order_id"
-    sub_a = _sub(order, a)
+    sub_a = sub_of(order, a)
     assert api.post(f"/orders/{order['id']}/sub_orders/{sub_a['id']}/refunds", json={"amount": 0}).status_code == 400
     assert api.post(f"/orders/{order['id']}/refunds").status_code == 201  # the whole order: refunded
     again = api.post(f"/orders/{order['id']}/sub_orders/{sub_a['id']}/refunds", json={"amount": 1})
@@ -118,7 +97,7 @@ def test_the_portal_refunds_one_part_of_a_split_order_after_confirmation(
 ):
     a, b = partners
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
-    sub_b = _sub(order, b)
+    sub_b = sub_of(order, b)
     page = portal.text(f"/portal/orders/{order['id']}")
     assert page.count("Refund this part…") == 2 and "badge-completed" in page
 
@@ -126,12 +105,12 @@ def test_the_portal_refunds_one_part_of_a_split_order_after_confirmation(
     assert asked.status_code == 200
     text = asked.get_data(as_text=True)
     assert f"Refund $25.00 of sub-order {sub_b['id']}?" in text and "Confirm refund" in text
-    assert _sub(api.get(f"/orders/{order['id']}").json, b)["refunded_amount"] == 0  # nothing yet
+    assert sub_of(api.get(f"/orders/{order['id']}").json, b)["refunded_amount"] == 0  # nothing yet
 
     fields = dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', text))
     assert portal.post(f"/portal/orders/{order['id']}/refunds", fields).status_code == 302
     read = api.get(f"/orders/{order['id']}").json
-    assert _sub(read, b)["status"] == "refunded" and _sub(read, b)["refunded_amount"] == 2500
+    assert sub_of(read, b)["status"] == "refunded" and sub_of(read, b)["refunded_amount"] == 2500
     assert read["refunds"][0]["sub_order"] == sub_b["id"] and read["status"] == "completed"
     assert partner_lines(app, merchant.id, b) == 0 and partner_lines(app, merchant.id, a) == 999 - 37
     page = portal.text(f"/portal/orders/{order['id']}")
@@ -190,7 +169,7 @@ def test_a_sub_order_refund_takes_back_its_part_of_the_platform_fee_too(
     assert fee.exit_code == 0, fee.output
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
     kept_a = partner_lines(app, merchant.id, a)
-    sub_b = _sub(order, b)
+    sub_b = sub_of(order, b)
     assert api.post(f"/orders/{order['id']}/sub_orders/{sub_b['id']}/refunds", json={"amount": 700}).status_code == 201
     assert api.post(f"/orders/{order['id']}/sub_orders/{sub_b['id']}/refunds").status_code == 201
     # B gave back exactly what it got: the channel's and the platform's fee on its part came back from them.
@@ -212,7 +191,7 @@ def test_two_refunds_of_one_sub_order_at_once_never_give_back_more_than_it_has(
 
     a, b = partners
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1), (catalog["limited_sku"], 1)])
-    url = f"/orders/{order['id']}/sub_orders/{_sub(order, b)['id']}/refunds"
+    url = f"/orders/{order['id']}/sub_orders/{sub_of(order, b)['id']}/refunds"
     callers = [Api(app.test_client(), merchant.secret_key) for _ in range(2)]
     start, answers = threading.Barrier(2), []
 
@@ -226,6 +205,6 @@ def test_two_refunds_of_one_sub_order_at_once_never_give_back_more_than_it_has(
     # Whichever waited for the other's lock reads the sub-order again: 1000 is all that remains of it.
     assert sorted(r.status_code for r in answers) in ([201, 409], [201, 422]), [r.json for r in answers]
     read = api.get(f"/orders/{order['id']}").json
-    assert _sub(read, b)["refunded_amount"] == read["refunded_amount"] == 1500
+    assert sub_of(read, b)["refunded_amount"] == read["refunded_amount"] == 1500
     assert [r["status"] for r in read["refunds"]] == ["succeeded"]
     assert ledger_sums(app) == {"usd": 0}
