@@ -114,7 +114,7 @@ def dispatched(app) -> None:
     """The worker's share of a paid order: one outbox run over its events (order.created, order.paying,
     payment.succeeded, order.paid and whatever their handlers record), as the dispatch job runs it; no answer."""
     from app.extensions import db
-    from app.platform.outbox.events import dispatch_until_drained
+    from app.platform.outbox.dispatch import dispatch_until_drained
 
     with app.app_context():
         dispatch_until_drained()

@@ -63,7 +63,8 @@ def handle_event_alone(event_id: str) -> None:
     """Baseline job: the same handlers the dispatcher runs, for one event."""
     from app.extensions import db
     from app.platform.db.types import utcnow
-    from app.platform.outbox.events import Event, _run_handlers
+    from app.platform.outbox.dispatch import _run_handlers
+    from app.platform.outbox.events import Event
 
     with BENCH_APP.app_context():
         if _run_handlers(db.session.get(Event, event_id)):

@@ -23,7 +23,7 @@ from app.payments.refunds import reviews as review_decisions
 from app.payments.refunds import sweep as refund_sweep
 from app.payments.reports import dashboard
 from app.platform import idempotency, queueing
-from app.platform.outbox import events
+from app.platform.outbox.dispatch import dispatch_until_drained
 from app.receipts import invitation_sending, subscription_sending
 from app.receipts import sending as receipt_sending
 from app.reconciliation import runs as reconciliation_runs
@@ -86,7 +86,7 @@ def dispatch_events() -> int:
         if gather > 0:
             time.sleep(gather)
         queueing.clear_dispatch_request()
-        return events.dispatch_until_drained()
+        return dispatch_until_drained()
 
 
 def auto_confirm_order(order_id: str) -> bool:

@@ -323,7 +323,7 @@ def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(
     app, api, catalog, sandbox, worker, receiver, monkeypatch
 ):
     from app.platform.db.types import utcnow
-    from app.platform.outbox.events import dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
 
     receiver.status = 500
     monkeypatch.setitem(app.config, "FULFILMENT_MAX_ATTEMPTS", 3)

@@ -430,7 +430,7 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
 
     from app.extensions import db, redis_client
     from app.platform.db.types import utcnow
-    from app.platform.outbox.events import dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
     from app.platform.queueing import BATCH, enqueue
     from app.receipts.models import ReceiptEmail
 

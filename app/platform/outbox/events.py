@@ -12,35 +12,26 @@ An event no handler wants is born dispatched: no run, no job. A handler says so 
 merchant with no endpoint that takes the type). The event is kept all the same (the event log, an order's stream).
 
 Each batch of a dispatch run runs inside the scopes the layers above register (``around_each_batch``): the
-merchants' config cache reads each merchant's version once per batch there.
+merchants' config cache reads each merchant's version once per batch there. The runs themselves:
+app/platform/outbox/dispatch.py.
 """
 
 from __future__ import annotations
 
-import time
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Callable, Iterable
 
-from flask import current_app
-from sqlalchemy import JSON, Index, String, bindparam, false, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import JSON, Index, String, bindparam, false, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.extensions import built_per_dialect, conflict_insert, db
+from app.extensions import db
 from app.platform.db.types import UTCDateTime, utcnow
 from app.platform.observability import logs
-from app.platform.outbox.commit_signals import NEW_EVENTS, dispatch_run
+from app.platform.outbox.commit_signals import NEW_EVENTS
 from app.platform.values.ids import new_id
 from app.platform.values.times import iso_time
-
-log = logs.get("events")
-
-MAX_BACKOFF = timedelta(hours=1)
-# A dispatch run starts no more events of its batch after this share of its lease: the last one it starts should
-# end before the lease does and another run may take the batch.
-HAND_BACK_AT = 0.8
 
 
 class HandlerWaits(Exception):
@@ -169,6 +160,11 @@ def subscriptions_for(event_type: str) -> list[Subscription]:
     return [s for s in _SUBSCRIPTIONS if s.event_type in (event_type, "*")]
 
 
+def batch_scopes() -> list[Callable[[], AbstractContextManager]]:
+    """The scopes every batch of a dispatch run runs inside (``around_each_batch``)."""
+    return list(_BATCH_SCOPES)
+
+
 def only_for_orders(find: Callable[[list[str]], Iterable[str]]) -> Callable[[list[Event]], Batched]:
     """A ``batch`` for a handler that has work only for the orders ``find`` picks out of the events' orders (one
     query for the whole batch, e.g. the orders that started a subscription): the events of the other orders are
@@ -266,250 +262,3 @@ def _wanted_by_nobody(merchant_id: str, type_: str, obj: dict) -> bool:
         return False  # a handler with work whatever the configuration: no need to ask it
     with db.session.no_autoflush:  # a job reads the merchant's version here: the caller's pending rows wait
         return not any(sub.wanted(merchant_id, type_) for sub in candidates)  # type: ignore[misc]
-
-
-def _backoff(attempts: int) -> timedelta:
-    return min(timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
-
-
-def _due(event: Event) -> list[Subscription]:
-    """The handlers ``event`` concerns: subscribed to its type, and not ruled out by their ``applies``."""
-    obj = (event.data or {}).get("object") or {}
-    return [sub for sub in subscriptions_for(event.type) if sub.applies is None or sub.applies(obj)]
-
-
-# Built once: a dispatch run binds only values (app/extensions.py, built_per_dialect).
-_HANDLED = select(EventHandling.event_id, EventHandling.handler).where(
-    EventHandling.event_id.in_(bindparam("b_events", expanding=True))
-)
-_MARK_DISPATCHED = (
-    update(Event.__table__)
-    .where(Event.__table__.c.id == bindparam("b_event"), Event.__table__.c.dispatched_at.is_(None))
-    .values(dispatched_at=bindparam("b_at"))
-)
-
-
-@built_per_dialect
-def _handled_once():
-    return conflict_insert(EventHandling.__table__).on_conflict_do_nothing()
-
-
-@built_per_dialect
-def _claim_due():
-    due = (
-        select(Event.id)
-        .where(Event.dispatched_at.is_(None))
-        .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= bindparam("b_now")))
-        .order_by(Event.id)
-        .limit(bindparam("b_batch"))
-    )
-    if db.engine.dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)  # two claims at once take different events
-    return (
-        update(Event)
-        .where(Event.id.in_(due.scalar_subquery()))
-        .values(next_dispatch_at=bindparam("b_until"))
-        .returning(Event)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]] | None]:
-    """Run each handler that can work a batch (``subscribe(batch=…)``) for every claimed event it is due for and has
-    not yet succeeded for, in ONE transaction with their handling rows; an event with no other handler due is marked
-    dispatched in it too. Returns the ids of those events (done with), how many of them this run marked (not
-    another dispatcher), and the handlers that have succeeded for each event by then (None if unknown). Should any
-    of it fail, none of it stays: the events go the one-by-one way, which isolates the one at fault."""
-    if not events:
-        return set(), 0, None
-    work: dict[Subscription, list[Event]] = {}
-    all_batched: list[str] = []  # events every handler of which works in batches
-    try:
-        ran = {
-            (event_id, handler)
-            for event_id, handler in db.session.execute(_HANDLED, {"b_events": [event.id for event in events]})
-        }
-        for event in events:
-            due = _due(event)
-            batched = [sub for sub in due if sub.batch is not None]
-            for sub in batched:
-                if (event.id, sub.name) not in ran:  # a handler that succeeded for an event never runs for it again
-                    work.setdefault(sub, []).append(event)
-            if len(batched) == len(due):
-                all_batched.append(event.id)
-        outcomes = {sub: sub.batch(batch) for sub, batch in work.items()}
-        left = {event_id for outcome in outcomes.values() for event_id in outcome.one_by_one}
-        whole = [event_id for event_id in all_batched if event_id not in left]  # settled by this transaction
-        now = utcnow()
-        rows = [
-            {"event_id": event.id, "handler": sub.name, "handled_at": now}
-            for sub, batch in work.items()
-            for event in batch
-            if event.id not in outcomes[sub].one_by_one
-        ]
-        if rows:  # one statement for all rows (insertmanyvalues), compiled once whatever their number
-            db.session.execute(_handled_once(), rows)
-        settled = (
-            set(
-                db.session.scalars(
-                    update(Event)
-                    .where(Event.id.in_(whole), Event.dispatched_at.is_(None))
-                    .values(dispatched_at=now)
-                    .returning(Event.id)
-                    .execution_options(synchronize_session=False)
-                )
-            )
-            if whole
-            else set()
-        )
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        log.warning(
-            "a batch of event handlers failed; its events go one by one",
-            exc_info=True,
-            extra={"fields": {"events": len(events)}},
-        )
-        return set(), 0, None
-    for outcome in outcomes.values():
-        if outcome.then is not None:
-            outcome.then()
-    succeeded: dict[str, set[str]] = {event.id: set() for event in events}
-    for event_id, handler in ran:
-        succeeded[event_id].add(handler)
-    for row in rows:
-        succeeded[row["event_id"]].add(row["handler"])
-    return set(whole), len(settled), succeeded
-
-
-def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
-    """Run every subscribed handler that has not yet succeeded for ``event``; True if all have. Each handler's
-    work commits with its handling row, in a transaction of its own. When the last one succeeds its transaction is
-    left open, so the caller marks the event dispatched in it: one commit per event fewer. ``done``: the handlers
-    known to have succeeded for it (read here when not given)."""
-    due = _due(event)
-    if not due:
-        return True
-    if done is None:
-        done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
-    pending = [sub for sub in due if sub.name not in done]
-    ok = True
-    # Handlers act for the request that caused the event: their logs, jobs and events carry its id.
-    logs.bind(request_id=event.request_id)
-    for position, sub in enumerate(pending):
-        try:
-            sub.func(event)
-            db.session.add(EventHandling(event_id=event.id, handler=sub.name))
-            if ok and position == len(pending) - 1:
-                db.session.flush()  # another dispatcher's row for it fails here, not in the caller's commit
-                return True
-            db.session.commit()
-        except IntegrityError:
-            db.session.rollback()  # another dispatcher finished it first
-        except HandlerWaits as waiting:
-            db.session.rollback()
-            ok = False
-            log.info(
-                "event handler waits: %s",
-                waiting,
-                extra={
-                    "fields": {
-                        "event_id": event.id,
-                        "event_type": event.type,
-                        "handler": sub.name,
-                        "merchant_id": event.merchant_id,
-                    }
-                },
-            )
-        except Exception:
-            db.session.rollback()
-            ok = False
-            log.exception(
-                "event handler failed",
-                extra={
-                    "fields": {
-                        "event_id": event.id,
-                        "event_type": event.type,
-                        "handler": sub.name,
-                        "merchant_id": event.merchant_id,
-                    }
-                },
-            )
-    return ok
-
-
-def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
-    """Take up to ``batch`` due events, oldest first, for ``lease``: their ``next_dispatch_at`` moves to the lease's
-    end, so another dispatcher passes them over until this run settles each one (or dies, and the lease runs out).
-    One statement; the events come back whole and detached, as handlers only read them."""
-    events = sorted(
-        db.session.scalars(_claim_due(), {"b_now": now, "b_batch": batch, "b_until": now + lease}),
-        key=lambda event: event.id,
-    )
-    # Detached before the commit: a batch kept in the session would be expired by every handler's commit and read
-    # back, a cost that grew with the batch's square.
-    for event in events:
-        db.session.expunge(event)
-    db.session.commit()
-    return events
-
-
-def dispatch_until_drained(*, batch: int = 200) -> int:
-    """A dispatch run: batches of due events until a claim finds fewer than ``batch`` (and none was handed back)
-    and the handlers wrote no events since (they ask for no other run; app/platform/outbox/commit_signals.py); returns
-    how many
-    were settled. Events that other transactions commit meanwhile ask for a run of their own."""
-    total = 0
-    with dispatch_run() as handlers_wrote_events:
-        while True:
-            settled, drained = _dispatch_batch(batch=batch)
-            total += settled
-            if drained and not handlers_wrote_events():
-                return total
-
-
-def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: timedelta | None = None) -> int:
-    """Hand due events to their handlers, oldest first; returns how many were settled. The run works its batch
-    while its lease (``EVENT_DISPATCH_LEASE_SECONDS``) holds, and hands back what is left when it runs low."""
-    return _dispatch_batch(batch=batch, now=now, lease=lease)[0]
-
-
-def _dispatch_batch(*, batch: int, now: datetime | None = None, lease: timedelta | None = None) -> tuple[int, bool]:
-    """``dispatch_pending``'s work; returns how many events it settled and whether it left none due: its claim was
-    not full and it handed none back."""
-    with ExitStack() as scopes:
-        for scope in _BATCH_SCOPES:
-            scopes.enter_context(scope())
-        lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
-        claimed = _claim(batch, now or utcnow(), lease)
-        hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
-        finished, settled, succeeded = _run_batches(claimed)
-        events = [event for event in claimed if event.id not in finished]
-        drained = len(claimed) < batch
-        for position, event in enumerate(events):
-            if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
-                db.session.execute(
-                    update(Event)
-                    .where(Event.id.in_([e.id for e in events[position:]]))
-                    .values(next_dispatch_at=utcnow())
-                    .execution_options(synchronize_session=False)
-                )
-                db.session.commit()
-                drained = False
-                break
-            event_id = event.id
-            if _run_handlers(event, succeeded[event_id] if succeeded is not None else None):
-                # In the last handler's transaction, if it left one open. Not synchronised with the session: that
-                # would load the event again only to set one column.
-                # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).
-                settled += db.session.execute(_MARK_DISPATCHED, {"b_event": event_id, "b_at": utcnow()}).rowcount
-            else:
-                attempts = event.dispatch_attempts + 1
-                db.session.execute(
-                    update(Event)
-                    .where(Event.id == event_id)
-                    .values(dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts))
-                    .execution_options(synchronize_session=False)
-                )
-            db.session.commit()
-        return settled, drained

@@ -367,7 +367,7 @@ def test_a_dispute_won_after_the_rest_was_refunded_leaves_its_money_refundable(a
 def _dispatcher(app, worker):
     """Runs the outbox as time passing would: each call makes every retry due (two hours later) and runs the jobs."""
     from app.platform.db.types import utcnow
-    from app.platform.outbox.events import dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
 
     later = utcnow()
 

@@ -49,7 +49,7 @@ def scans(app, sent: list[tuple[str, object]]) -> dict[str, set[str]]:
 
 def test_no_statement_of_a_paid_order_or_its_refund_scans_a_table(app, client, merchant, sandbox_server, live_server):
     from app.extensions import db
-    from app.platform.outbox.events import dispatch_until_drained
+    from app.platform.outbox.dispatch import dispatch_until_drained
 
     auth = {"Authorization": f"Bearer {merchant.secret_key}"}
     product = client.post(

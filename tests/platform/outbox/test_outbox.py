@@ -92,7 +92,8 @@ def test_a_failing_handler_is_retried_without_rerunning_the_others(app, worker):
 
     from app.extensions import db
     from app.platform.db.types import utcnow
-    from app.platform.outbox.events import Event, dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import Event
 
     FAIL_TIMES["n"] = 1
     [event_id] = emit(app)
@@ -125,7 +126,8 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
     from sqlalchemy import event as sa_event
 
     from app.extensions import db
-    from app.platform.outbox.events import Event, dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import Event
 
     ids = emit(app, 30)
     reads: list[str] = []
@@ -152,7 +154,8 @@ def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app
     email has no receipt to send): when not, it is not run and no transaction is spent on it; the event is still
     dispatched, here at birth, as no other handler wants it (the merchant has no webhook endpoint)."""
     from app.extensions import db
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import Event, EventHandling, record_event
 
     with app.app_context():
         wanted = record_event("mch_x", "test.selective", {"wanted": True}).id
@@ -172,7 +175,8 @@ def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(a
     transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out, which
     works the whole batch in one transaction.)"""
     from app.extensions import db
-    from app.platform.outbox.events import dispatch_pending, record_event, subscriptions_for
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import record_event, subscriptions_for
 
     with app.app_context():
         for _ in range(10):
@@ -228,7 +232,8 @@ def test_a_handler_that_works_batches_handles_a_backlog_in_one_transaction(app, 
     """A backlog of events whose handlers all work batches is settled by the claim and ONE more commit: each event
     handled once, recorded as handled by every handler, and dispatched."""
     from app.extensions import db
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import Event, EventHandling
 
     ids = batched_events(25)
     with app.app_context():
@@ -245,7 +250,8 @@ def test_a_batch_that_fails_goes_event_by_event_and_nothing_of_it_stays(app, bat
     """One bad event must not hold up the rest: when the batch raises, nothing of it is kept and each event runs
     its handlers on its own, once."""
     from app.extensions import db
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import Event, EventHandling
 
     ids = batched_events(4)
     BATCH_FAILS["on"] = True
@@ -261,7 +267,8 @@ def test_a_batch_leaves_out_the_events_its_handler_already_handled(app, batched_
     """An event a dead run half-dispatched comes back with its lease: the handler that had succeeded for it is not
     run again, in a batch or alone."""
     from app.extensions import db
-    from app.platform.outbox.events import EventHandling, dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import EventHandling
 
     first, second = batched_events(2)
     with app.app_context():
@@ -285,7 +292,8 @@ def test_a_handler_with_work_for_few_orders_runs_only_for_those(app):
     query for the batch: it runs for those, one by one, and the other events are handled without it, in the batch's
     one transaction."""
     from app.extensions import db
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
+    from app.platform.outbox.dispatch import dispatch_pending
+    from app.platform.outbox.events import Event, EventHandling, record_event
 
     CONCERNED_ORDERS.clear()
     ORDER_CALLS.clear()
@@ -344,7 +352,7 @@ def test_two_dispatchers_at_once_run_each_handler_once_per_event(app, slow_event
     runs once, not once per dispatcher."""
     import threading
 
-    from app.platform.outbox.events import dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
 
     ids = slow_events(12, 0.05)
     settled: list[int] = []
@@ -372,7 +380,7 @@ def test_events_a_dispatcher_claimed_and_never_settled_are_dispatched_once_its_l
 
     from app.extensions import db
     from app.platform.db.types import utcnow
-    from app.platform.outbox.events import _claim, dispatch_pending
+    from app.platform.outbox.dispatch import _claim, dispatch_pending
 
     ids = slow_events(3, 0)
     lease = timedelta(seconds=app.config["EVENT_DISPATCH_LEASE_SECONDS"])
@@ -392,7 +400,7 @@ def test_a_run_whose_lease_runs_low_hands_back_the_rest_due_at_once(app, slow_ev
     from datetime import timedelta
 
     from app.extensions import db
-    from app.platform.outbox.events import dispatch_pending
+    from app.platform.outbox.dispatch import dispatch_pending
 
     ids = sorted(slow_events(4, 0.5))  # oldest first: in id order
     with app.app_context():
@@ -454,7 +462,7 @@ def jobs_run(app) -> int:
 def test_a_dispatch_run_ends_on_a_claim_that_was_not_full(app, batched_events):
     """A run claims again only when its batch was full or its handlers wrote events: one claim and one batch
     transaction settle a backlog smaller than a batch, with no empty claim after them."""
-    from app.platform.outbox.events import dispatch_until_drained
+    from app.platform.outbox.dispatch import dispatch_until_drained
 
     ids = batched_events(25)
     with app.app_context():
@@ -488,7 +496,7 @@ def test_a_dispatch_run_that_fails_asks_for_a_run_for_what_its_handlers_wrote(ap
 def test_a_dispatch_run_takes_back_up_what_it_handed_back(app, slow_events):
     """A run that hands back the rest of a batch it could not finish within its lease claims it again itself before
     it ends: the events do not wait for the periodic sweep."""
-    from app.platform.outbox.events import dispatch_until_drained
+    from app.platform.outbox.dispatch import dispatch_until_drained
 
     ids = sorted(slow_events(4, 0.5))
     lease = app.config["EVENT_DISPATCH_LEASE_SECONDS"]
