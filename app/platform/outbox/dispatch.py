@@ -176,33 +176,18 @@ def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
         except HandlerWaits as waiting:
             db.session.rollback()
             ok = False
-            log.info(
-                "event handler waits: %s",
-                waiting,
-                extra={
-                    "fields": {
-                        "event_id": event.id,
-                        "event_type": event.type,
-                        "handler": sub.name,
-                        "merchant_id": event.merchant_id,
-                    }
-                },
-            )
+            log.info("event handler waits: %s", waiting, extra=_handler_fields(event, sub))
         except Exception:
             db.session.rollback()
             ok = False
-            log.exception(
-                "event handler failed",
-                extra={
-                    "fields": {
-                        "event_id": event.id,
-                        "event_type": event.type,
-                        "handler": sub.name,
-                        "merchant_id": event.merchant_id,
-                    }
-                },
-            )
+            log.exception("event handler failed", extra=_handler_fields(event, sub))
     return ok
+
+
+def _handler_fields(event: Event, sub: Subscription) -> dict:
+    """The log fields that say which handler of which event."""
+    fields = {"event_id": event.id, "event_type": event.type, "handler": sub.name, "merchant_id": event.merchant_id}
+    return {"fields": fields}
 
 
 def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
