@@ -359,10 +359,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
       // changed), unless it closed meanwhile (its time ran out): then a new one is made, in the same press.
       let order = this.reusable();
       if (order && !(await this.startPayment(order, true))) order = null;
-      if (!order) {
-        order = await this.newOrder();
-        await this.startPayment(order, false);
-      }
+      if (!order) order = await this.newOrderPaying();
       const paid = await this.kassa.waitForPayment(order.id, { signal: this.stop.signal });
       this.settle(paid);
       return paid;
@@ -377,17 +374,39 @@ export class Checkout extends Emitter<CheckoutEvents> {
     }
   }
 
-  /** A new order of the shopper's choice; a subscription SKU opens a contract whose first order this is (paying it
-   * signs the mandate). */
-  private async newOrder(): Promise<Order> {
+  /** A new order of the shopper's choice, its payment started: made and paid in one request when the shopper pays
+   * through a channel; a subscription SKU opens a contract whose first order this is (paying it signs the mandate),
+   * and an order the quote says costs nothing is completed without a channel. */
+  private async newOrderPaying(): Promise<Order> {
     const currency = this.chargedCurrency();
     const coupon = this.state.coupon ? { coupon: this.state.coupon } : {};
     if (this.state.recurring && !this.session) {
-      return (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency, ...coupon })).order;
+      const { order } = await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency, ...coupon });
+      await this.startPayment(order, false);
+      return order;
     }
-    return this.kassa.createOrder({ items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
+    const params = { items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
       ...(this.session ? { session: this.session } : {}), agreementAccepted: true, ...coupon,
-      ...(currency ? { currency } : {}) });
+      ...(currency ? { currency } : {}) };
+    if (nothingDue(this.state) || !this.state.channel) {
+      const order = await this.kassa.createOrder(params);
+      await this.startPayment(order, false);
+      return order;
+    }
+    this.switching = false;
+    let made: Order | null = null;
+    const changeMethod = () => { if (made) void this.changeMethod(made.id); };
+    try {
+      ({ order: made } = await this.kassa.createOrderAndPay(params, this.state.channel as ChannelCode,
+        { onChangeMethod: changeMethod, onQrClose: changeMethod }));
+    } catch (error) {
+      // Made, but its payment could not start: the next press pays this order rather than making another.
+      made = (error as KassaError).order ?? null;
+      if (made) this.state.order = made;
+      throw error;
+    }
+    this.state.order = made;
+    return made;
   }
 
   /** Pay ``order`` through the chosen channel; false when it is a ``reused`` order Kassa has closed meanwhile. */

@@ -302,3 +302,89 @@ test("listCoupons reads the wallet of the order's customer with the order's clie
   assert.equal(calls[0].url, "https://kassa.test/api/v1/orders/ord_1/coupons?client_secret=ord_1_secret_s");
   await assert.rejects(kassa.listCoupons("ord_2"), (e: KassaError) => e.code === "client_secret_required");
 });
+
+/** A Kassa that makes orders with their payment in one call; ``refuse`` answers a payment_error instead. */
+function payingAtOnce(calls: Call[], answer: Record<string, unknown>): KassaClient {
+  const fakeFetch = (async (url: string, init: RequestInit) => {
+    const body = init.body ? JSON.parse(String(init.body)) : null;
+    calls.push({ url, body });
+    if (url.endsWith("/pay")) {
+      return new Response(JSON.stringify({ payment: { id: "pay_2", channel: body.channel, status: "pending",
+        next_action: { type: "none" } } }), { status: 200 });
+    }
+    return new Response(JSON.stringify({ id: "ord_1", object: "order", client_secret: "ord_1_secret_s", payments: [],
+      ...answer }), { status: 201 });
+  }) as unknown as typeof fetch;
+  return new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+}
+
+test("createOrderAndPay makes the order and starts its payment in one request, as createOrder then pay would",
+  async () => {
+    const calls: Call[] = [];
+    const kassa = payingAtOnce(calls, { status: "paying", payment_error: null,
+      payment: { id: "pay_1", channel: "wallet", status: "pending", next_action: { type: "none" } } });
+    const heard: string[] = [];
+    kassa.use({ afterCreateOrder: (order) => { heard.push(`made ${order.id}`); },
+      onStatusChange: (change) => { heard.push(`${change.previous} -> ${change.status}`); } });
+    const { order, payment } = await kassa.createOrderAndPay({ items: [{ sku: "sku_1", quantity: 1 }],
+      agreementAccepted: true, coupon: "SPRING" }, "wallet", { returnUrl: "https://shop.test/done" });
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].url, "https://kassa.test/api/v1/orders");
+    assert.deepEqual(calls[0].body, { agreement_accepted: true, items: [{ sku: "sku_1", quantity: 1 }],
+      coupon: "SPRING", pay: { channel: "wallet", return_url: "https://shop.test/done" } });
+    assert.equal(payment?.id, "pay_1");
+    assert.equal(order.id, "ord_1");
+    assert.equal("payment" in order, false);  // the order is an Order; the payment is beside it
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(heard, ["made ord_1", "created -> paying"]);  // what plugins hear of createOrder then pay
+    await kassa.changePaymentMethod("ord_1").catch(() => undefined);
+    assert.deepEqual(calls[1].body, { client_secret: "ord_1_secret_s", payment: "pay_1" });  // its payment is known
+  });
+
+test("a payment that cannot start rejects with the API's error and the order made, which pay then pays", async () => {
+  const calls: Call[] = [];
+  const kassa = payingAtOnce(calls, { status: "created", payment: null, payment_error: { type: "risk_error",
+    code: "risk_blocked", message: "the merchant's risk rules block this payment", param: null,
+    request_id: "req_9" } });
+  const heard: string[] = [];
+  kassa.use({ onError: (error) => { heard.push(error.code); } });
+  const error = await kassa.createOrderAndPay({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true },
+    "sandbox_card").then(() => null, (e: KassaError) => e);
+  assert.ok(error instanceof KassaError);
+  assert.equal(error.type, "risk_error");
+  assert.equal(error.code, "risk_blocked");
+  assert.equal(error.requestId, "req_9");
+  assert.equal(error.param, undefined);
+  assert.equal(error.order?.id, "ord_1");
+  assert.equal(error.order?.status, "created");
+  assert.deepEqual(heard, ["risk_blocked"]);
+  await kassa.pay(error.order!.id, "wallet");  // its client secret is remembered
+  assert.deepEqual(calls.map((call) => call.url), ["https://kassa.test/api/v1/orders",
+    "https://kassa.test/api/v1/orders/ord_1/pay"]);
+  assert.deepEqual(calls[1].body, { channel: "wallet", client_secret: "ord_1_secret_s" });
+});
+
+test("createOrderAndPay of an order of nothing resolves with no payment and the order paid", async () => {
+  const calls: Call[] = [];
+  const kassa = payingAtOnce(calls, { status: "paid", payment: null, payment_error: null });
+  const statuses: string[] = [];
+  kassa.use({ onStatusChange: (change) => { statuses.push(change.status); } });
+  const made = await kassa.createOrderAndPay({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true,
+    coupon: "ONUS" }, "sandbox_card");
+  assert.equal(made.payment, null);
+  assert.equal(made.order.status, "paid");
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(statuses, ["paid"]);
+  assert.equal(calls.length, 1);
+});
+
+test("an answer that lost its payment (a retry after Kassa made the order) pays the order it names", async () => {
+  const calls: Call[] = [];
+  const kassa = payingAtOnce(calls, { status: "created" });  // as a recovered Idempotency-Key replays it
+  const made = await kassa.createOrderAndPay({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true },
+    "sandbox_qr", { returnUrl: "https://shop.test/" });
+  assert.equal(made.payment?.id, "pay_2");
+  assert.deepEqual(calls[1].body, { channel: "sandbox_qr", client_secret: "ord_1_secret_s",
+    return_url: "https://shop.test/" });
+});

@@ -1,4 +1,5 @@
 /** Every failure the SDK reports is a KassaError: the API's error fields, plus the SDK's own types. */
+import type { Order } from "./types";
 
 export type KassaErrorType =
   | "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error"
@@ -27,9 +28,12 @@ export class KassaError extends Error {
   readonly reason?: string;
   /** The API request's id (``error.request_id``; Kassa's logs and the portal's request log find it by this). */
   readonly requestId?: string;
+  /** ``createOrderAndPay``: the order Kassa made although its payment could not start (``created``: pay it again
+   * with ``pay``, it needs no second order). */
+  readonly order?: Order;
 
   constructor(type: KassaErrorType, code: string, message: string,
-    options: { param?: string; status?: number; reason?: string; requestId?: string } = {}) {
+    options: { param?: string; status?: number; reason?: string; requestId?: string; order?: Order } = {}) {
     super(message);
     this.name = "KassaError";
     this.type = type;
@@ -38,6 +42,7 @@ export class KassaError extends Error {
     if (options.status !== undefined) this.status = options.status;
     if (options.reason !== undefined) this.reason = options.reason;
     if (options.requestId !== undefined) this.requestId = options.requestId;
+    if (options.order !== undefined) this.order = options.order;
   }
 }
 

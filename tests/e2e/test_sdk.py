@@ -15,6 +15,9 @@ from playwright.sync_api import Page, Route, expect
 from tests.conftest import free_port
 from tests.support.stream_process import start_stream_process
 
+# The components make the shopper's order and start its payment in one request: POST /orders with pay.
+MADE_AND_PAYING = re.compile(r"/api/v1/orders$")
+
 pytestmark = pytest.mark.e2e
 
 
@@ -259,7 +262,7 @@ def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payme
     page.goto(url)
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "ready")
-    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+    with page.expect_response(MADE_AND_PAYING) as paid_response:
         page.get_by_role("button", name="Buy now").click()
     expect(form).to_have_attribute("data-kassa-state", "paying")
     with page.expect_request(re.compile(r"/api/v1/orders/ord_[^/?]+\?"), timeout=15_000):
@@ -339,13 +342,19 @@ def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
 
     page.get_by_label("QR").check()
     page.get_by_label("I agree").check()
-    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+    calls = _requests_to(page, r"/api/v1/")
+    with page.expect_response(MADE_AND_PAYING) as paid_response:
         page.get_by_role("button", name="Buy now").click()
     expect(form).to_have_attribute("data-kassa-state", "paying")
-    sandbox.simulate(paid_response.value.json()["payment"]["provider_reference"], "succeeded")
+    made = paid_response.value
+    assert made.request.post_data_json["pay"] == {"channel": "sandbox_qr", "return_url": url}
+    assert made.json()["status"] == "paying"
+    sandbox.simulate(made.json()["payment"]["provider_reference"], "succeeded")
     expect(form).to_have_attribute("data-kassa-state", "paid")
     expect(page.locator("[data-kassa-status]")).to_have_text("Payment successful")
     assert page.evaluate("window.paid") is True
+    # One request made the order and started its payment: no second one to pay it.
+    assert not [call for call in calls if call.endswith("/pay")], calls
     # Bought: pressing Buy now again (a shopper unsure it worked) must not buy it a second time.
     expect(page.get_by_role("button", name="Buy now")).to_be_disabled()
     assert page.evaluate("window.checkout.pay()") is None
@@ -441,14 +450,13 @@ def _pay_by_card_at_the_provider(page: Page, shop: Shop, live_server: str, merch
     page.get_by_label("How many?").fill("2")
     page.get_by_label("Card").check()
     page.get_by_label("I agree").check()
-    paying = re.compile(r"/api/v1/orders/(ord_[^/?]+)/pay$")
-    with page.expect_request(lambda request: request.method == "POST" and paying.search(request.url)) as pay:
-        page.get_by_role("button", name="Buy now").click()
+    made = _answer_before_leaving(page, MADE_AND_PAYING.pattern, "Buy now")
+    assert made["payment"]["next_action"]["type"] == "redirect"
     page.wait_for_url(re.compile(r"/sandbox/pay/"))
     expect(page.get_by_text("19.98 USD")).to_be_visible()
     page.get_by_role("button", name=button).click()
     page.wait_for_url(re.compile(re.escape(url)))  # back on the shop's page, through Kassa
-    return paying.search(pay.value.url).group(1)
+    return made["id"]
 
 
 def test_headless_components_pick_up_an_approved_card_payment_when_the_provider_sends_the_shopper_back(
@@ -566,7 +574,7 @@ def test_headless_components_charge_in_the_currency_the_page_asks_for(
     page.get_by_label("Plan").select_option(catalog["sku"])
     expect(page.locator("[data-kassa-total]")).to_have_text("€8.99")
 
-    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+    with page.expect_response(MADE_AND_PAYING) as paid_response:
         page.get_by_role("button", name="Buy now").click()
     sandbox.simulate(paid_response.value.json()["payment"]["provider_reference"], "succeeded")
     expect(form).to_have_attribute("data-kassa-state", "paid")

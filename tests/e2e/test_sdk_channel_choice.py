@@ -70,9 +70,10 @@ def test_the_components_draw_the_merchants_channels_in_priority_order_and_pay_wi
     # Paying with the chosen channel: QR, approved at the sandbox.
     form.get_by_role("radio", name="Scan & pay").check()
     form.get_by_role("checkbox", name="I agree").check()
-    with page.expect_response(re.compile(r"/pay$")) as paid:
+    with page.expect_response(re.compile(r"/api/v1/orders$")) as paid:  # made and paying at once
         form.get_by_role("button", name="Buy now").click()
     payment = paid.value.json()["payment"]
+    assert payment, paid.value.json()["payment_error"]
     assert payment["channel"] == "sandbox_qr"
     sandbox.simulate(payment["provider_reference"], "succeeded")
     expect(form).to_have_attribute("data-kassa-state", "paid", timeout=15_000)

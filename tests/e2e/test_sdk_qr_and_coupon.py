@@ -143,7 +143,7 @@ def test_the_sdk_components_explain_a_bad_coupon_and_pay_the_discounted_total(
     expect(page.locator("[data-kassa-discount]")).to_have_text("−$3.99")
     expect(page.locator("[data-kassa-total]")).to_have_text("$15.99")
     expect(page.locator("[data-kassa-error=coupon]")).to_have_text("")
-    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+    with page.expect_response(re.compile(r"/api/v1/orders$")) as paid_response:
         page.get_by_role("button", name="Buy now").click()
     sandbox.simulate(paid_response.value.json()["payment"]["provider_reference"], "succeeded")
     expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "paid")

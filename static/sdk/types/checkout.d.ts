@@ -93,9 +93,10 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private icon;
     /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
     pay(): Promise<Order | null>;
-    /** A new order of the shopper's choice; a subscription SKU opens a contract whose first order this is (paying it
-     * signs the mandate). */
-    private newOrder;
+    /** A new order of the shopper's choice, its payment started: made and paid in one request when the shopper pays
+     * through a channel; a subscription SKU opens a contract whose first order this is (paying it signs the mandate),
+     * and an order the quote says costs nothing is completed without a channel. */
+    private newOrderPaying;
     /** Pay ``order`` through the chosen channel; false when it is a ``reused`` order Kassa has closed meanwhile. */
     private startPayment;
     private switching;
