@@ -3,7 +3,7 @@
  * data-kassa-state, and emits events; ``destroy()`` undoes all of it. */
 import { Emitter } from "./emitter";
 import { KassaError, setupError } from "./errors";
-import type { KassaClient } from "./client";
+import type { CheckoutClient } from "./checkout-client";
 import { formatMoney, messagesFor, resolveLocale, type Locale } from "./i18n";
 import { MarkupLedger } from "./markup";
 import { couponCode, nothingDue, parseQuantity, recurringTerms, sentence, shopperMessage, validateCheckout,
@@ -61,7 +61,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
   private channels: QuoteChannel[] = [];
   private drawn: ChildNode[] = [];
 
-  constructor(private readonly kassa: KassaClient, readonly root: Element, options: CheckoutOptions = {}) {
+  constructor(private readonly kassa: CheckoutClient, readonly root: Element, options: CheckoutOptions = {}) {
     super();
     this.locale = resolveLocale(options.locale ?? root.getAttribute("data-kassa-locale"), kassa.locale);
     this.currency = (options.currency ?? root.getAttribute("data-kassa-currency") ?? "").trim().toLowerCase() || null;

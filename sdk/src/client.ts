@@ -1,4 +1,5 @@
 /** The Kassa client: orders, payments, waiting for the result, panels, components and plugins. */
+import type { CheckoutClient, CreateAndPayOptions, PayOptions, WaitForPaymentOptions } from "./checkout-client";
 import { Components } from "./components";
 import { KassaError } from "./errors";
 import { request, type Transport } from "./http";
@@ -11,10 +12,12 @@ import { SharedWait } from "./shared-wait";
 import type { components } from "./api-schema";
 import type { ChannelCode, CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, PersonalCoupon, Quote,
   QuoteOptions, Subscription, SubscribeParams } from "./types";
-import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike,
-  type WaitOptions } from "./wait";
+import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike } from "./wait";
 
 type Schemas = components["schemas"];
+
+/** POST /orders's answer: the order, and with ``pay`` its payment or why it could not start. */
+type PlacedOrder = Order & { payment?: Payment | null; payment_error?: Schemas["ErrorDetail"] | null };
 
 export interface KassaOptions {
   /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -30,36 +33,6 @@ export interface KassaOptions {
   /** The language of the SDK's words and amounts (components, QR modal, panel): "en", "de" or "fr" ("de-AT"
    * counts as "de"). Default: the browser's (navigator.language) when it is one of those, else English. */
   locale?: string;
-}
-
-export interface PayOptions {
-  /** The order's client secret; remembered from createOrder/getOrder when not given. */
-  clientSecret?: string;
-  /** Where the provider sends the shopper back after a redirect. Default: this page. */
-  returnUrl?: string;
-  /** Follow a redirect next_action (default true); false leaves it to the caller. */
-  redirect?: boolean;
-  /** Show a qr next_action in a modal (default true). */
-  qr?: boolean;
-  /** The shopper closed the QR modal (Escape or Close); the payment still waits. */
-  onQrClose?: () => void;
-  /** The modal offers "Change payment method" and calls this when chosen; see ``changePaymentMethod``. */
-  onChangeMethod?: () => void;
-  /** Pay with the customer's saved card (its ``spm_`` id) in one press; pass ``null`` as the channel to use the
-   * card's own. Only an order of a checkout session (a customer the merchant's server vouched for) may. */
-  paymentMethod?: NonNullable<Schemas["PayInput"]["payment_method"]>;
-  /** Keep the card that pays for the customer's next purchases ("Save this card for next time"). */
-  savePaymentMethod?: Schemas["PayInput"]["save_payment_method"];
-}
-
-/** ``createOrderAndPay``'s options: the order's idempotency key and how the payment's next_action is followed. */
-export interface CreateAndPayOptions extends Pick<PayOptions, "returnUrl" | "redirect" | "qr" | "onQrClose" |
-  "onChangeMethod"> {
-  idempotencyKey?: string;
-}
-
-export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
-  clientSecret?: string;
 }
 
 /** The default sleep: a timer that a stopped wait (``signal``) clears at once rather than leaving it to run out. */
@@ -85,7 +58,7 @@ function snapshotOf(order: Order): OrderSnapshot {
     id: last.id, channel: last.channel, status: last.status, failure_reason: last.failure_reason ?? null } : null };
 }
 
-export class KassaClient {
+export class KassaClient implements CheckoutClient {
   readonly publishableKey: string;
   readonly baseUrl: string;
   readonly components: Components;
@@ -214,7 +187,7 @@ export class KassaClient {
 
   /** POST /orders with ``params`` as the plugins amended them, plus ``extra``; the order's secret is remembered. */
   private async placeOrder(params: CreateOrderParams, extra: Record<string, unknown>, idempotencyKey?: string):
-    Promise<Order & { payment?: Payment | null; payment_error?: Schemas["ErrorDetail"] | null }> {
+    Promise<PlacedOrder> {
     let amended: CreateOrderParams;
     try {
       amended = await this.plugins.beforeCreateOrder(params);
@@ -230,8 +203,7 @@ export class KassaClient {
     if (amended.coupon !== undefined) body.coupon = amended.coupon;
     if (amended.currency !== undefined) body.currency = amended.currency;
     if (amended.metadata !== undefined) body.metadata = amended.metadata;
-    const order = await this.call<Order & { payment?: Payment | null; payment_error?: Schemas["ErrorDetail"] | null }>(
-      "POST", "/orders", { body: { ...body, ...extra }, idempotencyKey });
+    const order = await this.call<PlacedOrder>("POST", "/orders", { body: { ...body, ...extra }, idempotencyKey });
     this.secrets.set(order.id, order.client_secret);
     return order;
   }

@@ -1,7 +1,7 @@
 /** kassa.components: headless checkouts bound to the merchant's markup (the checkout itself is in checkout.ts, its
  * state's rules in checkout-state.ts). */
 import { KassaError } from "./errors";
-import type { KassaClient } from "./client";
+import type { CheckoutClient } from "./checkout-client";
 import { BINDING, Checkout, type CheckoutOptions } from "./checkout";
 
 export { Checkout, type CheckoutEvents, type CheckoutOptions } from "./checkout";
@@ -13,7 +13,7 @@ type Bound = Element & { [BINDING]?: Checkout };
 /** kassa.components: bind one element, or every [data-kassa-checkout] under a root. An element is bound once;
  * binding it again answers the Checkout it already has. */
 export class Components {
-  constructor(private readonly kassa: KassaClient) {}
+  constructor(private readonly kassa: CheckoutClient) {}
 
   checkout(target: string | Element, options: CheckoutOptions = {}): Checkout {
     const root = typeof target === "string" ? document.querySelector(target) : target;

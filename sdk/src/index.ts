@@ -2,7 +2,8 @@
 import { KassaClient, type KassaOptions } from "./client";
 
 export { KassaClient } from "./client";
-export type { CreateAndPayOptions, KassaOptions, PayOptions, WaitForPaymentOptions } from "./client";
+export type { KassaOptions } from "./client";
+export type { CreateAndPayOptions, PayOptions, WaitForPaymentOptions } from "./checkout-client";
 export { KassaError } from "./errors";
 export type { KassaErrorType, SetupErrorCode } from "./errors";
 export type { KassaPlugin, StatusChange } from "./plugins";

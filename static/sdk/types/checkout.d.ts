@@ -3,7 +3,7 @@
  * data-kassa-state, and emits events; ``destroy()`` undoes all of it. */
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
-import type { KassaClient } from "./client";
+import type { CheckoutClient } from "./checkout-client";
 import { type Locale } from "./i18n";
 import { type CheckoutState } from "./checkout-state";
 import type { Order } from "./types";
@@ -55,7 +55,7 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     /** The channels the last quote offered, highest priority first; the radios drawn for them. */
     private channels;
     private drawn;
-    constructor(kassa: KassaClient, root: Element, options?: CheckoutOptions);
+    constructor(kassa: CheckoutClient, root: Element, options?: CheckoutOptions);
     /** A checkout session's client secret: the order is then for its customer; otherwise a guest's. */
     private readonly session?;
     private el;

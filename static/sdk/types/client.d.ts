@@ -1,13 +1,12 @@
 /** The Kassa client: orders, payments, waiting for the result, panels, components and plugins. */
+import type { CheckoutClient, CreateAndPayOptions, PayOptions, WaitForPaymentOptions } from "./checkout-client";
 import { Components } from "./components";
 import { Panel, type PanelOptions } from "./panel";
 import { type KassaPlugin } from "./plugins";
 import { type Locale } from "./i18n";
 import { type PageLike, type PaymentReturn } from "./redirect";
-import type { components } from "./api-schema";
 import type { ChannelCode, CreateOrderParams, Order, Payment, PersonalCoupon, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
-import { type EventSourceLike, type WaitOptions } from "./wait";
-type Schemas = components["schemas"];
+import { type EventSourceLike } from "./wait";
 export interface KassaOptions {
     /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
     baseUrl?: string;
@@ -23,33 +22,7 @@ export interface KassaOptions {
      * counts as "de"). Default: the browser's (navigator.language) when it is one of those, else English. */
     locale?: string;
 }
-export interface PayOptions {
-    /** The order's client secret; remembered from createOrder/getOrder when not given. */
-    clientSecret?: string;
-    /** Where the provider sends the shopper back after a redirect. Default: this page. */
-    returnUrl?: string;
-    /** Follow a redirect next_action (default true); false leaves it to the caller. */
-    redirect?: boolean;
-    /** Show a qr next_action in a modal (default true). */
-    qr?: boolean;
-    /** The shopper closed the QR modal (Escape or Close); the payment still waits. */
-    onQrClose?: () => void;
-    /** The modal offers "Change payment method" and calls this when chosen; see ``changePaymentMethod``. */
-    onChangeMethod?: () => void;
-    /** Pay with the customer's saved card (its ``spm_`` id) in one press; pass ``null`` as the channel to use the
-     * card's own. Only an order of a checkout session (a customer the merchant's server vouched for) may. */
-    paymentMethod?: NonNullable<Schemas["PayInput"]["payment_method"]>;
-    /** Keep the card that pays for the customer's next purchases ("Save this card for next time"). */
-    savePaymentMethod?: Schemas["PayInput"]["save_payment_method"];
-}
-/** ``createOrderAndPay``'s options: the order's idempotency key and how the payment's next_action is followed. */
-export interface CreateAndPayOptions extends Pick<PayOptions, "returnUrl" | "redirect" | "qr" | "onQrClose" | "onChangeMethod"> {
-    idempotencyKey?: string;
-}
-export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
-    clientSecret?: string;
-}
-export declare class KassaClient {
+export declare class KassaClient implements CheckoutClient {
     readonly publishableKey: string;
     readonly baseUrl: string;
     readonly components: Components;
@@ -161,4 +134,3 @@ export declare class KassaClient {
      * guest, or a checkout session (its client secret) for the customer your server created it for. */
     mountPanel(selector: string | Element, options: PanelOptions): Panel;
 }
-export {};

@@ -1,4 +1,4 @@
-import type { KassaClient } from "./client";
+import type { CheckoutClient } from "./checkout-client";
 import { Checkout, type CheckoutOptions } from "./checkout";
 export { Checkout, type CheckoutEvents, type CheckoutOptions } from "./checkout";
 export { MAX_QUANTITY, couponCode, nothingDue, recurringTerms, shopperMessage, validateCheckout, type CheckoutState } from "./checkout-state";
@@ -6,7 +6,7 @@ export { MAX_QUANTITY, couponCode, nothingDue, recurringTerms, shopperMessage, v
  * binding it again answers the Checkout it already has. */
 export declare class Components {
     private readonly kassa;
-    constructor(kassa: KassaClient);
+    constructor(kassa: CheckoutClient);
     checkout(target: string | Element, options?: CheckoutOptions): Checkout;
     bindAll(root?: ParentNode): Checkout[];
     private bind;
