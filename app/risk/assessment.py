@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session, SessionTransaction
 
 from app.errors import KassaError
 from app.extensions import db
@@ -31,6 +32,8 @@ from app.risk import lists, velocity
 from app.risk.rules import applies_to, applies_to_line, limits_currency, rules_of
 
 log = logs.get("risk")
+
+_BLOCKS_OWED = "kassa_risk_blocks_owed"  # session.info: risk.blocked events to write once its transaction ends
 
 WEIGHT = {"allow": 0, "review": 60, "block": 100}
 # The reasons that name the shopper's own value (a list match, a velocity overflow), as ``assess`` words them.
@@ -227,8 +230,8 @@ def _window(seconds: int) -> str:
 
 
 def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
-    """Raise 402 for a block, after telling the merchant why (a ``risk.blocked`` event, written on its own:
-    the caller's transaction is about to be rolled back)."""
+    """Raise 402 for a block, after telling the merchant why (a ``risk.blocked`` event, written on its own once the
+    caller's transaction is over: it is about to be rolled back, or to commit a renewal's failed try)."""
     if assessment.decision != "block":
         return
     blocked = {
@@ -242,19 +245,46 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
         "channel": prospect.channel,
         "amount": {"amount": prospect.amount, "currency": prospect.currency},
     }
-    with Session(db.engine) as side:
-        side.add(
-            Event(
-                id=new_id("evt"),
-                merchant_id=prospect.merchant_id,
-                type="risk.blocked",
-                data={"object": blocked},
-                livemode=prospect.livemode,
-            )
+    _record_once_the_transaction_ends(
+        Event(
+            id=new_id("evt"),
+            merchant_id=prospect.merchant_id,
+            type="risk.blocked",
+            data={"object": blocked},
+            livemode=prospect.livemode,
         )
-        side.info[NEW_EVENTS] = True  # ask the dispatcher to deliver it
-        side.commit()
+    )
     log.info(
         "order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id, "reasons": assessment.reasons}}
     )
     raise RiskBlocked("This payment cannot be accepted. If you think this is a mistake, please contact the seller.")
+
+
+def _record_once_the_transaction_ends(event: Event) -> None:
+    """Write ``event`` on a transaction of its own, after the caller's. Not beside it: the caller may have written
+    already (an Idempotency-Key's claim, a renewal's period), and on SQLite that transaction holds the one write
+    lock, which a second transaction of the same request would wait for until it gave up."""
+    session = db.session()
+    if session.in_transaction():
+        session.info.setdefault(_BLOCKS_OWED, []).append(event)
+    else:
+        _write_apart([event])
+
+
+@sa_event.listens_for(Session, "after_transaction_end")
+def _write_owed_blocks(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:  # a savepoint ended: the caller's transaction goes on
+        return
+    owed = session.info.pop(_BLOCKS_OWED, None)
+    if owed:
+        _write_apart(owed)
+
+
+def _write_apart(events: list[Event]) -> None:
+    try:
+        with Session(db.engine) as side:
+            side.add_all(events)
+            side.info[NEW_EVENTS] = True  # ask the dispatcher to deliver them
+            side.commit()
+    except Exception:  # the shopper's 402 stands; the merchant misses this one notice
+        log.warning("could not record the risk.blocked event", exc_info=True)

@@ -529,3 +529,16 @@ def test_an_orders_list_reasons_follow_the_order_the_lists_are_checked_in(api, p
             ("device", "dev-42"),
         )
     ]
+
+
+def test_a_blocked_order_sent_with_an_idempotency_key_is_a_402_and_the_merchant_hears_why(api, catalog, worker):
+    """The key's claim is written in the request's transaction before the order is assessed: the block's event,
+    written beside it, must not wait for that transaction (on SQLite it held the one write lock until it gave up)."""
+    api.post("/risk/list_entries", json={"kind": "email_domain", "value": "fraud.example", "action": "block"})
+    body = order_body(catalog["sku"], email="mallory@fraud.example")
+    for _ in range(2):  # and its retry, with the same key
+        blocked = api.post("/orders", json=body, headers={"Idempotency-Key": "order-blocked-1"})
+        assert blocked.status_code == 402, blocked.json
+        assert blocked.json["error"]["code"] == "risk_blocked"
+    assert api.get("/orders").json["data"] == []
+    assert len(api.get("/events", query_string={"type": "risk.blocked"}).json["data"]) == 2
