@@ -281,10 +281,14 @@ test("an order the customer has not agreed to is refused before any request, in 
   for (const attempt of [
     () => client(calls).createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: false }),
     () => client(calls).subscribe({ sku: "sku_1", agreementAccepted: false }),
+    () => client(calls).createOrderAndPay({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: false },
+      "wallet"),
   ]) {
     await assert.rejects(attempt(), (e: KassaError) => e.code === "agreement_required" && e.param === "agreementAccepted"
       && e.message.includes("agreementAccepted: true") && !e.message.includes("agreement_accepted"));
   }
+  await assert.rejects(client(calls).createOrderAndPay({ agreementAccepted: false }, "wallet"),
+    (e: KassaError) => e.message.includes("call createOrderAndPay with"));
   assert.equal(calls.length, 0);
 });
 

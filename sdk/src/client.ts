@@ -141,7 +141,7 @@ export class KassaClient implements CheckoutClient {
 
   /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
   async createOrder(params: CreateOrderParams, options: { idempotencyKey?: string } = {}): Promise<Order> {
-    const order = await this.placeOrder(params, {}, options.idempotencyKey);
+    const order = await this.placeOrder("createOrder", params, {}, options.idempotencyKey);
     this.statuses.set(order.id, order.status);
     await this.plugins.notify("afterCreateOrder", order);
     return order;
@@ -159,7 +159,8 @@ export class KassaClient implements CheckoutClient {
     const returnUrl = options.returnUrl ?? this.pageAddress();
     const pay: Record<string, string> = { channel };
     if (returnUrl) pay.return_url = returnUrl;
-    const { payment, payment_error: refused, ...order } = await this.placeOrder(params, { pay }, options.idempotencyKey);
+    const { payment, payment_error: refused, ...order } = await this.placeOrder("createOrderAndPay", params, { pay },
+      options.idempotencyKey);
     this.statuses.set(order.id, "created");
     await this.plugins.notify("afterCreateOrder", order);
     if (refused) {
@@ -185,13 +186,14 @@ export class KassaClient implements CheckoutClient {
     return { order, payment };
   }
 
-  /** POST /orders with ``params`` as the plugins amended them, plus ``extra``; the order's secret is remembered. */
-  private async placeOrder(params: CreateOrderParams, extra: Record<string, unknown>, idempotencyKey?: string):
-    Promise<PlacedOrder> {
+  /** POST /orders with ``params`` as the plugins amended them, plus ``extra``; the order's secret is remembered.
+   * ``method`` is the call a refusal names. */
+  private async placeOrder(method: string, params: CreateOrderParams, extra: Record<string, unknown>,
+    idempotencyKey?: string): Promise<PlacedOrder> {
     let amended: CreateOrderParams;
     try {
       amended = await this.plugins.beforeCreateOrder(params);
-      agreed("createOrder", amended.agreementAccepted);
+      agreed(method, amended.agreementAccepted);
     } catch (error) {
       await this.plugins.notify("onError", error as KassaError);
       throw error;

@@ -70,7 +70,8 @@ export declare class KassaClient implements CheckoutClient {
         order: Order;
         payment: Payment | null;
     }>;
-    /** POST /orders with ``params`` as the plugins amended them, plus ``extra``; the order's secret is remembered. */
+    /** POST /orders with ``params`` as the plugins amended them, plus ``extra``; the order's secret is remembered.
+     * ``method`` is the call a refusal names. */
     private placeOrder;
     /** Open a subscription to a recurring SKU and its first order; pay that order (``pay``) to start it — a
      * card payment asks the shopper to authorise the recurring charge, and later periods are charged by
