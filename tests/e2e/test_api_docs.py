@@ -79,10 +79,14 @@ def test_the_reference_shows_every_section_operation_and_event(page: Page, clien
         for event_type, item in spec["webhooks"].items()
     ]
     # One read of every section id (a locator each took 40 s on the ~800 KB page), once all are there or 10 s have
-    # passed (the assertion then names what is missing).
+    # passed (the assertion then names what is missing). Checked every 250 ms: on every frame, ~140 look-ups in
+    # the page cost the busy suite its CPU.
     try:
         page.wait_for_function(
-            "ids => ids.every(id => document.querySelector(`[data-section-id='${id}']`))", arg=expected, timeout=10_000
+            "ids => ids.every(id => document.querySelector(`[data-section-id='${id}']`))",
+            arg=expected,
+            polling=250,
+            timeout=10_000,
         )
     except PlaywrightTimeoutError:
         pass

@@ -3,11 +3,12 @@ schemathesis' valid-looking and schema-violating ones (wrong types, missing and 
 route that takes a JSON body is fed hostile bodies: NUL characters, lone surrogates, deep nesting, huge
 strings and numbers, wrong types in every field. No answer may be a 5xx.
 
-Generated requests here on SQLite only: on PostgreSQL the contract run (test_fuzz_conformance.py) sends them with
-every check. In process over WSGI (no network). Bounded: a few examples per route and mode, derandomised, so the run is
-the same every time and stays well under a minute. For a deeper search by hand, ``KASSA_FUZZ_EXAMPLES=200
-KASSA_FUZZ_RANDOM=1`` draws that many fresh examples per route and mode (a failure prints the request); 60 take
-about 3.5 minutes, and past 100 the suite's per-test limit needs lifting: ``--timeout 0 -o faulthandler_timeout=0``."""
+The generated requests run on SQLite only: on PostgreSQL the contract run (test_fuzz_conformance.py) sends them
+with every check. In process over WSGI (no network). Bounded: a few examples per route and mode, derandomised, so
+the run is the same every time (about a minute on an idle core on SQLite). For a deeper search by hand,
+``KASSA_FUZZ_EXAMPLES=200 KASSA_FUZZ_RANDOM=1`` draws that many fresh examples per route and mode (a failure prints
+the request); 60 take about 3.5 minutes, and past 100 the suite's per-test limit needs lifting:
+``--timeout 0 -o faulthandler_timeout=0``."""
 
 from __future__ import annotations
 
@@ -134,7 +135,7 @@ def hostile_bodies(valid: dict) -> list[bytes]:
 
 
 @pytest.fixture
-def fuzzed(app, api, catalog, monkeypatch) -> tuple:
+def fuzzed(app, api, catalog, monkeypatch) -> tuple[list, dict[str, str]]:
     """The API's operations and an order for their ids, with the key's budget lifted."""
     # Thousands of requests on one key: the key's budget (tests/web/test_rate_limits.py) would answer most.
     monkeypatch.setitem(app.config, "RATE_LIMIT_SECRET_KEY", "1000000 per minute")

@@ -147,9 +147,10 @@ def run_config(key: str, ids: dict[str, str], *, refused: list[str], live: bool)
 
     Two cuts keep the run to what each caller can find (the publishable callers sent 10,900 cases before):
 
-    - ``refused``: operations that answer this caller's key 403 before they read anything else of the request.
-      The coverage phase varies what the route reads (bodies, queries, headers), so there it sent thousands of
-      requests that all met the same 403; their examples and fuzzing cases still check that answer.
+    - ``refused``: operations whose view refuses this caller's key (403) before it reads the request. The coverage
+      phase varies what the route reads (bodies, queries, headers), so there it sent thousands of requests that
+      all met the same 403; their examples and fuzzing cases still check that answer. What runs before any view
+      (the body's JSON, the URL's text) meets the coverage cases of the caller's own operations.
     - ``live``: the coverage phase sends only data the document allows. Data it refuses is refused by the
       request's shape, the same in either mode, and the test-mode caller of the same key kind sends it all;
       allowed data reaches what live mode does differently (channels, test clocks, objects of its own)."""
