@@ -9,7 +9,8 @@ from typing import Callable
 
 import pytest
 
-from app.platform.http.peer import PeerSession, environment_for
+from app.platform.http.peer import PeerError, PeerSession, connection_dropped, environment_for, never_connected
+from tests.conftest import free_port
 
 
 class RawServer:
@@ -79,3 +80,51 @@ def test_no_proxy_sends_the_call_straight_to_the_peer(monkeypatch):
 
     assert answer.text == "straight"
     assert peer.heads[0].startswith("GET /health HTTP/1.1")
+
+
+def test_a_peer_refusing_the_connection_was_never_reached(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with pytest.raises(PeerError) as refused:
+        PeerSession().get(f"http://127.0.0.1:{free_port()}/sandbox/api/payments", timeout=5)
+
+    assert never_connected(refused.value) and not connection_dropped(refused.value)
+
+
+def test_a_peer_hanging_up_without_an_answer_dropped_the_connection(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    peer = RawServer(lambda _head: None)
+    try:
+        with pytest.raises(PeerError) as dropped:
+            PeerSession().post(f"http://127.0.0.1:{peer.port}/sandbox/api/payments", json={"amount": 1}, timeout=5)
+    finally:
+        peer.close()
+
+    # Sent, so it may have acted; a second try on a new connection is what the adapter does next.
+    assert connection_dropped(dropped.value) and not never_connected(dropped.value)
+    assert peer.heads[0].startswith("POST /sandbox/api/payments HTTP/1.1")
+
+
+def test_a_peer_answering_too_late_neither_dropped_nor_refused(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    late = threading.Event()
+    peer = RawServer(lambda _head: late.wait(5) and None)
+    try:
+        with pytest.raises(PeerError) as timed_out:
+            PeerSession().get(f"http://127.0.0.1:{peer.port}/sandbox/api/payments", timeout=0.2)
+    finally:
+        late.set()
+        peer.close()
+
+    assert timed_out.value.kind == "ReadTimeoutError"
+    assert not connection_dropped(timed_out.value) and not never_connected(timed_out.value)
+
+
+def test_the_answer_is_read_whole_as_json(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    peer = RawServer(ok(b'{"id": "pay_1", "status": "pending"}'))
+    try:
+        answer = PeerSession().get(f"http://127.0.0.1:{peer.port}/sandbox/api/payments/pay_1", timeout=5)
+    finally:
+        peer.close()
+
+    assert (answer.status_code, answer.json()) == (200, {"id": "pay_1", "status": "pending"})

@@ -30,7 +30,7 @@ from app.payments.channels.interface import (
     StatementLine,
 )
 from app.payments.channels.registry import ChannelSpec
-from app.platform.http.peer import PeerSession, connection_dropped, never_connected
+from app.platform.http.peer import PeerError, PeerResponse, PeerSession, connection_dropped, never_connected
 from app.platform.observability import logs
 from app.platform.values.whole_numbers import parse_whole_number
 
@@ -104,12 +104,12 @@ class SandboxCardAdapter:
             response, error = self._exchange(method, path, payload)
             if error is not None:
                 # The first try may have reached the provider, whatever stopped the second.
-                raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
+                raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.kind}") from error
         if error is not None:
             if never_connected(error):
-                raise ProviderUnavailable(f"sandbox provider unreachable: {error.__class__.__name__}") from error
+                raise ProviderUnavailable(f"sandbox provider unreachable: {error.kind}") from error
             # Sent, but the answer was lost: the provider may have created the payment.
-            raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
+            raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.kind}") from error
         if response.status_code >= 500:
             raise ProviderOutcomeUnknown(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
         if response.status_code >= 400:
@@ -119,9 +119,7 @@ class SandboxCardAdapter:
         except ValueError as exc:
             raise ProviderOutcomeUnknown("sandbox provider answered with something that is not JSON") from exc
 
-    def _exchange(
-        self, method: str, path: str, payload: dict | None
-    ) -> tuple[requests.Response | None, requests.RequestException | None]:
+    def _exchange(self, method: str, path: str, payload: dict | None) -> tuple[PeerResponse | None, PeerError | None]:
         """Send one request and log it with its answer or error (the integration log)."""
         url = f"{self.base_url}{path}"
         headers = {"Authorization": f"Bearer {self.api_key}"}
@@ -131,7 +129,7 @@ class SandboxCardAdapter:
         response, error = None, None
         try:
             response = _http.request(method, url, json=payload, timeout=self.timeout, headers=headers)
-        except requests.RequestException as exc:
+        except PeerError as exc:
             error = exc
         integration_log.record_exchange(
             self.code,
@@ -142,7 +140,7 @@ class SandboxCardAdapter:
             status_code=response.status_code if response is not None else None,
             response_body=response.content if response is not None else None,
             duration_ms=round((time.monotonic() - started) * 1000),
-            error=f"{error.__class__.__name__}: {error}" if error else None,
+            error=str(error) if error else None,
         )
         return response, error
 
@@ -284,8 +282,8 @@ class SandboxCardAdapter:
                 timeout=self.timeout,
                 headers={"Authorization": f"Bearer {self.api_key}"},
             )
-        except requests.RequestException as exc:
-            raise ProviderUnavailable(f"sandbox provider unreachable: {exc.__class__.__name__}") from exc
+        except PeerError as exc:
+            raise ProviderUnavailable(f"sandbox provider unreachable: {exc.kind}") from exc
         if response.status_code >= 500 or response.status_code in (401, 429):
             raise ProviderUnavailable(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
         try:
