@@ -67,7 +67,9 @@ def test_a_wrong_secret_or_path_learns_nothing(api, catalog, stream_server):
     wait_for(lambda: requests.get(f"{stream_server}/healthz", timeout=5).json()["open_streams"] == 0, 10)
 
 
-def test_the_hosted_order_page_opens_its_stream_on_the_stream_process(app, client, api, catalog, stream_server):
+def test_the_hosted_order_page_opens_its_stream_on_the_stream_process(
+    app, client, api, catalog, sandbox, stream_server
+):
     order = create_order(api, catalog["sku"])
     pay(api, order["id"])
     app.config["STREAM_PUBLIC_URL"] = stream_server
