@@ -366,8 +366,13 @@ export class Checkout extends Emitter<CheckoutEvents> {
     } catch (error) {
       if (this.destroyed) return null;  // unmounted meanwhile: nothing to show
       if (this.switching) {
-        this.backToChoosing();
-        return null;
+        // The wait can end (the payment given up) before Kassa's answer reopening the order: a press before that
+        // answer found no order to pay again and made a second one. Back to choosing once the order is in hand.
+        await this.reopening;
+        if (this.switching) {
+          this.backToChoosing();
+          return null;
+        }
       }
       this.fail(error as KassaError);
       return null;
@@ -429,6 +434,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
   }
 
   private switching = false;
+  private reopening: Promise<void> = Promise.resolve();
   private basketOfOrder = "";
 
   private basketKey(): string {
@@ -445,15 +451,18 @@ export class Checkout extends Emitter<CheckoutEvents> {
 
   /** Closing the QR modal, or "Change payment method", gives the waiting payment up (Kassa reopens the order)
    * and brings the shopper back to choosing how to pay, quantity and coupon as they were, focus on Pay. */
-  private async changeMethod(orderId: string): Promise<void> {
+  private changeMethod(orderId: string): Promise<void> {
     this.switching = true;
-    try {
-      this.state.order = await this.kassa.changePaymentMethod(orderId);
-    } catch {
-      this.switching = false;  // decided meanwhile (paid, say): the wait reports it
-      return;
-    }
-    this.backToChoosing();
+    this.reopening = (async () => {
+      try {
+        this.state.order = await this.kassa.changePaymentMethod(orderId);
+      } catch {
+        this.switching = false;  // decided meanwhile (paid, say): the wait reports it
+        return;
+      }
+      this.backToChoosing();
+    })();
+    return this.reopening;
   }
 
   private backToChoosing(): void {

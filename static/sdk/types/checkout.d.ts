@@ -100,6 +100,7 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     /** Pay ``order`` through the chosen channel; false when it is a ``reused`` order Kassa has closed meanwhile. */
     private startPayment;
     private switching;
+    private reopening;
     private basketOfOrder;
     private basketKey;
     /** The order a changed payment method reopened, while the shopper's choice is still what it was made of. */
