@@ -131,6 +131,8 @@ def claim_trial(sku: Sku, *, customer_id: str, livemode: bool, subscription_id: 
             return days
         except IntegrityError:
             return 0  # another signup took it first
+    if _held(left, vouched=vouched):
+        return 0  # made by another signup since trial_days_for looked (it found none), and that signup holds it
     # Left by a signup that never started: taken over with a conditional UPDATE, so one of several takes it.
     taken = db.session.execute(
         update(TrialClaim)

@@ -4,9 +4,12 @@ shopper pays. Concurrent signups by one customer start one trial."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 import requests
 
+from app.signing import trials
 from tests.conftest import wait_for
 from tests.payments.attempts.test_concurrency import in_parallel
 from tests.signing.renewals.test_renewals import another_plan, clock  # noqa: F401
@@ -132,3 +135,40 @@ def test_concurrent_trial_signups_by_one_customer_start_one_trial(api, merchant,
     assert sorted(totals) == [0] + [999] * 7
     subs = api.get(f"/subscriptions?customer={CUSTOMER}").json["data"]
     assert sorted(s["trial_days"] for s in subs) == [0] * 7 + [14]
+
+
+@pytest.mark.postgres_only
+def test_a_signup_overtaken_between_its_two_looks_at_the_claim_does_not_take_the_trial(
+    api, merchant, trial_sku, live_server, monkeypatch
+):
+    """Of two signups, the second looked for the customer's claim before the first had committed it (none), and
+    found it when it looked again to take it: it must not take over a claim its contract still holds."""
+
+    def sign_up() -> int:
+        r = requests.post(
+            f"{live_server}/api/v1/subscriptions",
+            timeout=30,
+            headers={"Authorization": f"Bearer {merchant.secret_key}"},
+            json={"sku": trial_sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True},
+        )
+        assert r.status_code == 201, r.text
+        return r.json()["order"]["amount"]["total"]
+
+    looked = trials.trial_days_for
+    first: list[int] = []
+
+    def overtaken_after_looking(*args, **kwargs) -> int:
+        days = looked(*args, **kwargs)
+        if not first:
+            first.append(-1)
+            overtaking = threading.Thread(target=lambda: first.__setitem__(0, sign_up()))
+            overtaking.start()  # another signup of the customer opens its contract and commits meanwhile
+            overtaking.join(30)
+        return days
+
+    monkeypatch.setattr(trials, "trial_days_for", overtaken_after_looking)
+    second = sign_up()
+
+    assert (first, second) == ([0], 999)  # the one that committed first has the trial; the other pays now
+    subs = api.get(f"/subscriptions?customer={CUSTOMER}").json["data"]
+    assert sorted(s["trial_days"] for s in subs) == [0, 14]
