@@ -119,19 +119,21 @@ def test_a_signup_that_lost_the_trial_it_showed_is_refused_not_charged(api, clie
     assert len(api.get("/subscriptions").json["data"]) == 1
 
 
+def signed_up_total(live_server: str, merchant, sku: str) -> int:
+    """CUSTOMER signs up over real HTTP (the merchant's server, secret key): the first order's total."""
+    r = requests.post(
+        f"{live_server}/api/v1/subscriptions",
+        timeout=30,
+        headers={"Authorization": f"Bearer {merchant.secret_key}"},
+        json={"sku": sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True},
+    )
+    assert r.status_code == 201, r.text
+    return r.json()["order"]["amount"]["total"]
+
+
 @pytest.mark.postgres_only
 def test_concurrent_trial_signups_by_one_customer_start_one_trial(api, merchant, trial_sku, live_server):
-    def sign_up(i: int) -> int:
-        r = requests.post(
-            f"{live_server}/api/v1/subscriptions",
-            timeout=30,
-            headers={"Authorization": f"Bearer {merchant.secret_key}"},
-            json={"sku": trial_sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True},
-        )
-        assert r.status_code == 201, r.text
-        return r.json()["order"]["amount"]["total"]
-
-    totals = in_parallel(8, sign_up)
+    totals = in_parallel(8, lambda _i: signed_up_total(live_server, merchant, trial_sku))
     assert sorted(totals) == [0] + [999] * 7
     subs = api.get(f"/subscriptions?customer={CUSTOMER}").json["data"]
     assert sorted(s["trial_days"] for s in subs) == [0] * 7 + [14]
@@ -145,14 +147,7 @@ def test_a_signup_overtaken_between_its_two_looks_at_the_claim_does_not_take_the
     found it when it looked again to take it: it must not take over a claim its contract still holds."""
 
     def sign_up() -> int:
-        r = requests.post(
-            f"{live_server}/api/v1/subscriptions",
-            timeout=30,
-            headers={"Authorization": f"Bearer {merchant.secret_key}"},
-            json={"sku": trial_sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True},
-        )
-        assert r.status_code == 201, r.text
-        return r.json()["order"]["amount"]["total"]
+        return signed_up_total(live_server, merchant, trial_sku)
 
     looked = trials.trial_days_for
     first: list[int] = []
