@@ -8,6 +8,7 @@ starts from empty tables and an empty Redis database.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import logging
 import os
@@ -94,6 +95,14 @@ def free_port() -> int:
         if port not in _RESERVED:
             return port
     raise RuntimeError("no free loopback port outside the reserved ones after 50 tries")
+
+
+def pytest_configure(config):
+    # Tests make and drop objects by the million (requests through the app, ORM rows, generated cases) while the
+    # process holds a large heap, so at Python's default (a collection per 700 new objects) the collector took about
+    # 12 % of a worker's CPU, walking mostly objects that live for the whole run. A collection per 20,000 new objects
+    # took 7-8 s of CPU down to 3 s in a 60 s run of tests/orders and a fuzz caller; cycles are still collected.
+    gc.set_threshold(20_000, 20, 20)
 
 
 def pytest_collection_modifyitems(config, items):
