@@ -9,11 +9,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from tests.conftest import DATABASE_URL, IS_POSTGRES
+from tests.conftest import DATABASE_URL, IS_POSTGRES, WORKER
 
 pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="psycopg's prepared statements: PostgreSQL")
 
-NAME = "kassa-test-keep-prepared"
+# One name per pytest-xdist worker: the dropped-connection test ends the backends of this name, which must not be
+# another worker's test of this file running at the same moment.
+NAME = f"kassa-test-keep-prepared{WORKER}"
 LOOKUP = "SELECT CAST(:n AS integer) + 1 AS kassa_keep_prepared_probe"
 
 
