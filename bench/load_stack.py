@@ -191,7 +191,9 @@ class LoadStack:
 
     def _proxy(self) -> Service:
         """nginx routing ``/api/v1/orders/{id}/stream`` to the stream process and the rest to the web, with kept-alive
-        upstream connections (one worker process: the load is a few dozen connections)."""
+        upstream connections (one worker process: the load is a few dozen connections). nginx drops an idle one
+        after 4 s, before gunicorn and uvicorn do (5 s): else a POST sent on one the server was closing that moment
+        is answered 502, and nginx does not retry a POST."""
         temp = self.root / "nginx"
         temp.mkdir(exist_ok=True)
         upstream = """proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host;"""
@@ -211,8 +213,8 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
-    upstream web {{ server 127.0.0.1:{self.kassa_port}; keepalive 64; }}
-    upstream stream {{ server 127.0.0.1:{self.stream_port}; keepalive 64; }}
+    upstream web {{ server 127.0.0.1:{self.kassa_port}; keepalive 64; keepalive_timeout 4s; }}
+    upstream stream {{ server 127.0.0.1:{self.stream_port}; keepalive 64; keepalive_timeout 4s; }}
     server {{
         listen 127.0.0.1:{self.proxy_port} backlog=4096;
         location ~ ^/api/v1/orders/[^/]+/stream$ {{
