@@ -46,7 +46,7 @@ def _due(event: Event) -> list[Subscription]:
 
 
 # Built once: a dispatch run binds only values (app/extensions.py, built_per_dialect).
-_HANDLED = select(EventHandling.event_id, EventHandling.handler).where(
+_HANDLED_BEFORE = select(EventHandling.event_id, EventHandling.handler).where(
     EventHandling.event_id.in_(bindparam("b_events", expanding=True))
 )
 _MARK_DISPATCHED = (
@@ -54,6 +54,18 @@ _MARK_DISPATCHED = (
     .where(Event.__table__.c.id == bindparam("b_event"), Event.__table__.c.dispatched_at.is_(None))
     .values(dispatched_at=bindparam("b_at"))
 )
+_HANDLED = EventHandling.__table__.insert().values(
+    event_id=bindparam("b_event"), handler=bindparam("b_handler"), handled_at=bindparam("b_at")
+)
+
+
+@built_per_dialect
+def _handled_and_dispatched():
+    """The statements that write the last handler's row and mark the event dispatched, the mark last: one on
+    PostgreSQL (a row the insert conflicts with fails it whole, as the insert alone would), two elsewhere."""
+    if db.engine.dialect.name == "postgresql":
+        return (_MARK_DISPATCHED.add_cte(_HANDLED.cte("handled")),)
+    return _HANDLED, _MARK_DISPATCHED
 
 
 @built_per_dialect
@@ -94,7 +106,7 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
     try:
         ran = {
             (event_id, handler)
-            for event_id, handler in db.session.execute(_HANDLED, {"b_events": [event.id for event in events]})
+            for event_id, handler in db.session.execute(_HANDLED_BEFORE, {"b_events": [event.id for event in events]})
         }
         for event in events:
             due = _due(event)
@@ -149,14 +161,15 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
     return set(whole), len(settled), succeeded
 
 
-def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
-    """Run every subscribed handler that has not yet succeeded for ``event``; True if all have. Each handler's
-    work commits with its handling row, in a transaction of its own. When the last one succeeds its transaction is
-    left open, so the caller marks the event dispatched in it: one commit per event fewer. ``done``: the handlers
-    known to have succeeded for it (read here when not given)."""
+def _run_handlers(event: Event, done: set[str] | None = None) -> tuple[bool, str | None]:
+    """Run every subscribed handler that has not yet succeeded for ``event``. Returns whether all have, and the
+    handler whose work is left in the open transaction: when the last one succeeds, the caller writes its handling
+    row with the event's mark (``_mark_dispatched``), one commit and one statement per event fewer. Each other
+    handler's work commits with its handling row, in a transaction of its own. ``done``: the handlers known to have
+    succeeded for it (read here when not given)."""
     due = _due(event)
     if not due:
-        return True
+        return True, None
     if done is None:
         done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
     pending = [sub for sub in due if sub.name not in done]
@@ -166,10 +179,10 @@ def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
     for position, sub in enumerate(pending):
         try:
             sub.func(event)
-            db.session.add(EventHandling(event_id=event.id, handler=sub.name))
             if ok and position == len(pending) - 1:
-                db.session.flush()  # another dispatcher's row for it fails here, not in the caller's commit
-                return True
+                db.session.flush()  # the handler's own rows: one another dispatcher wrote fails here
+                return True, sub.name
+            db.session.add(EventHandling(event_id=event.id, handler=sub.name))
             db.session.commit()
         except IntegrityError:
             db.session.rollback()  # another dispatcher finished it first
@@ -181,7 +194,23 @@ def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
             db.session.rollback()
             ok = False
             log.exception("event handler failed", extra=_handler_fields(event, sub))
-    return ok
+    return ok, None
+
+
+def _mark_dispatched(event_id: str, handler: str | None) -> int:
+    """Mark the event dispatched in the open transaction, with ``handler``'s handling row when its work is in it
+    (``_run_handlers``). 1 if this run marked it; 0 if another dispatcher finished it first (had it written that
+    handler's row too, the insert fails and this transaction, the handler's work, is rolled back)."""
+    at = utcnow()
+    if handler is None:
+        return db.session.execute(_MARK_DISPATCHED, {"b_event": event_id, "b_at": at}).rowcount
+    try:
+        for statement in _handled_and_dispatched():
+            marked = db.session.execute(statement, {"b_event": event_id, "b_handler": handler, "b_at": at}).rowcount
+    except IntegrityError:
+        db.session.rollback()
+        return 0
+    return marked
 
 
 def _handler_fields(event: Event, sub: Subscription) -> dict:
@@ -250,11 +279,12 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None, lease: timedelta
                 drained = False
                 break
             event_id = event.id
-            if _run_handlers(event, succeeded[event_id] if succeeded is not None else None):
+            finished, last = _run_handlers(event, succeeded[event_id] if succeeded is not None else None)
+            if finished:
                 # In the last handler's transaction, if it left one open. Not synchronised with the session: that
                 # would load the event again only to set one column.
                 # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).
-                settled += db.session.execute(_MARK_DISPATCHED, {"b_event": event_id, "b_at": utcnow()}).rowcount
+                settled += _mark_dispatched(event_id, last)
             else:
                 attempts = event.dispatch_attempts + 1
                 db.session.execute(

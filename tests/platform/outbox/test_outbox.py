@@ -172,23 +172,36 @@ def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app
 
 def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(app):
     """One commit per handler run, and none more for marking the event dispatched: the last handler's
-    transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out, which
-    works the whole batch in one transaction.)"""
+    transaction carries it, and on PostgreSQL its handling row and the mark are one statement. (Each event here runs
+    two handlers: the selective one and the webhooks' fan-out, which works the whole batch in one transaction.)"""
+    from sqlalchemy import select
+
     from app.extensions import db
     from app.platform.outbox.dispatch import dispatch_pending
-    from app.platform.outbox.events import record_event, subscriptions_for
+    from app.platform.outbox.events import Event, EventHandling, record_event, subscriptions_for
+    from tests.conftest import IS_POSTGRES
+    from tests.support.sql_sent import statements
 
     with app.app_context():
-        for _ in range(10):
-            record_event("mch_x", "test.selective", {"wanted": True})
+        ids = [record_event("mch_x", "test.selective", {"wanted": True}).id for _ in range(10)]
         db.session.commit()
-        with counted_commits() as commits:
+        with counted_commits() as commits, statements(app) as sent:
             assert dispatch_pending() == 10
+        handled = set(db.session.execute(select(EventHandling.event_id, EventHandling.handler)))
+        undispatched = db.session.scalars(select(Event.id).where(Event.dispatched_at.is_(None))).all()
     batched = [sub for sub in subscriptions_for("test.selective") if sub.batch is not None]
     assert len(subscriptions_for("test.selective")) == 2 and len(batched) == 1  # the webhooks' fan-out works batches
     assert SELECTED and len(SELECTED) == 10
     # The claim; one for the whole batch's fan-out; then one per run of the handler that goes event by event.
     assert len(commits) == 1 + 1 + 10
+    assert undispatched == []
+    assert {(event_id, f"{__name__}._selective") for event_id in ids} <= handled  # every run is recorded
+    marks = [s for s in sent if s.startswith(("UPDATE events SET dispatched_at", "WITH handled AS"))]
+    writes = [s for s in sent if "INSERT INTO event_handlings" in s]
+    assert len(marks) == 10
+    # The fan-out's rows in one statement; each selective run's row with its event's mark, or (SQLite) just before.
+    assert len(writes) == 1 + 10
+    assert all("INSERT INTO event_handlings" in mark for mark in marks) == IS_POSTGRES
 
 
 BATCHES: list[list[str]] = []
