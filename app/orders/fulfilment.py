@@ -213,8 +213,14 @@ def give_up(order: Order, error: str) -> None:
 def order_to_fulfil(order_id: str) -> tuple[Order | None, bool]:
     """The order with its lines and their SKUs (fulfilling goes through every one of them), read again, and whether
     it pays a subscription's period (whose membership signing grants)."""
+    order, pays_a_period, _ = _read_for_fulfilment(order_id)
+    return order, pays_a_period
+
+
+def _read_for_fulfilment(order_id: str) -> tuple[Order | None, bool, OrderFulfilment | None]:
+    """``order_to_fulfil``'s order and answer, and the order's fulfilment progress if it has any, in one read."""
     found = db.session.execute(_order_to_fulfil(), {"b_order": order_id}).unique().first()
-    return (found[0], found[1]) if found is not None else (None, False)
+    return (found[0], found[1], found[2]) if found is not None else (None, False, None)
 
 
 @built_per_dialect
@@ -222,7 +228,8 @@ def _order_to_fulfil():
     """Built once, on first use: a fulfilment binds only the order's id. Not at import, before signing has said
     which orders pay a subscription's period."""
     return (
-        select(Order, pays_a_subscription_period(Order.id))
+        select(Order, pays_a_subscription_period(Order.id), OrderFulfilment)
+        .outerjoin(OrderFulfilment, OrderFulfilment.order_id == Order.id)
         .where(Order.id == bindparam("b_order"))
         .options(joinedload(Order.items).joinedload(OrderItem.sku))
         .execution_options(populate_existing=True)
@@ -234,7 +241,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     runs it (the outbox handler, or a person re-running it by hand). ``commit=False`` leaves a fulfilment for the
     caller to commit (the outbox, with the handler's handling row), unless the order is confirmed at once.
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
-    order, pays_a_period = order_to_fulfil(order_id)
+    order, pays_a_period, progress = _read_for_fulfilment(order_id)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
     # A top-up's goods are the wallet credit, which its own subscriber books (orders/topups.py).
@@ -242,13 +249,15 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
         return "skipped"
     if held_for_review(order):
         return "held"  # the merchant decides in review (app/orders/review.py); approval fulfils it
-    progress = progress_row(order)
-    if progress.gave_up_at is not None:
+    # An order fulfilled at its first try with no webhook to call (most) needs no progress row: one is made when a
+    # webhook is called, and only a row tells of a fulfilment given up or waiting for the merchant's report.
+    if progress is not None and progress.gave_up_at is not None:
         return "gave_up"
-    if progress.report_due_at is not None and progress.reported is None:
+    if progress is not None and progress.report_due_at is not None and progress.reported is None:
         return "awaiting_report"  # the merchant's system delivers and reports; the chase sends it again
     urls = _webhook_urls([item.sku for item in order.items])
-    if urls and progress.webhook_delivered_at is None:
+    if urls and (progress is None or progress.webhook_delivered_at is None):
+        progress = progress or progress_row(order)
         try:
             later = _deliver(order, urls)
         except FulfilmentFailed as exc:

@@ -287,6 +287,32 @@ def test_the_fulfilment_webhook_gets_the_signed_order(app, api, merchant, catalo
     )
 
 
+def test_only_a_fulfilment_that_calls_a_webhook_keeps_a_progress_row(app, api, catalog, sandbox, worker, receiver):
+    """A progress row tells of webhook deliveries, tries, a fulfilment given up or waiting for a report. An order
+    fulfilled at its first try with nothing to call (most) is fulfilled without one, its read telling the worker
+    there is none; one whose webhook is called records the delivery on its row."""
+    from app.extensions import db
+    from app.orders.fulfilment_models import OrderFulfilment
+    from tests.support.sql_sent import statements
+
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    plain = paid_order(api, sandbox, catalog["sku"])
+    with statements(app) as sent:
+        worker()
+    assert status_of(api, plain["id"]) == "fulfilled"
+    assert entitlements(api)["grants"][0]["membership_days"] == 30
+    assert [s for s in sent if "order_fulfilments" in s and not s.startswith("SELECT")] == []
+
+    set_fulfilment(app, catalog["sku"], {"webhook_url": receiver.url})
+    called = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    assert status_of(api, called["id"]) == "fulfilled" and len(receiver.received) == 1
+    with app.app_context():
+        assert db.session.get(OrderFulfilment, plain["id"]) is None
+        delivered = db.session.get(OrderFulfilment, called["id"])
+        assert delivered is not None and delivered.webhook_delivered_at is not None and delivered.attempts == 0
+
+
 def test_a_test_orders_fulfilment_never_passes_for_a_paid_live_order(
     app, client, api, merchant, catalog, sandbox, worker, receiver
 ):
