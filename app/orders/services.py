@@ -101,6 +101,7 @@ def transition(
     and_set: Mapping[str, object] | None = None,
     reason_code: CloseReason | EntryCode | None = None,
     quoted: str | None = None,
+    first: tuple[Update, dict] | None = None,
 ) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
@@ -109,7 +110,9 @@ def transition(
     the order the same UPDATE sets (a fulfilled order's auto-confirm time); ``reason_code`` is the why of a close,
     or the kind of a move that does not tell it (a refund's outcome), as a value: what the shopper reads is chosen
     by it (``reason`` is the merchant's note); ``quoted`` is text someone typed (a refund's reason), added to
-    the timeline's reason but only counted in the log."""
+    the timeline's reason but only counted in the log. ``first`` is a conditional UPDATE of another row the move
+    depends on, with its parameters (a payment's settling): the order moves only if it changed its row, in the same
+    statement on PostgreSQL; else StaleOrder, and the caller rolls back."""
     if not can_transition(order.status, target, total=order.total):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}", code="order_state_invalid")
     db.session.flush()  # the order's own pending changes are written as they stand, before it is set as moved
@@ -152,6 +155,7 @@ def transition(
             **{f"b_set_{name}": value for name, value in extra.items()},
         },
         rows,
+        first=first,
     )
     if not moved:
         for name, value in (("status", previous), ("version", version), ("updated_at", updated_at), *undo.items()):

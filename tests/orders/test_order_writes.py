@@ -146,8 +146,9 @@ def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leave
 def test_a_capture_writes_its_ledger_entry_with_the_orders_move_in_one_statement_on_postgresql(
     app, client, merchant, catalog, sandbox_server, live_server
 ):
-    """The provider's callback: the order's move to paid, the journal entry with its postings, the order's timeline
-    row, order.paid and payment.succeeded in one statement; the books balance and each event is there once."""
+    """The provider's callback: the attempt's settling, the order's move to paid, the journal entry with its
+    postings, the order's timeline row, order.paid and payment.succeeded in one statement; the books balance and
+    each event is there once."""
     from app.extensions import db
     from app.ledger.models import JournalEntry, Posting
     from app.platform.outbox.events import Event
@@ -187,9 +188,12 @@ def test_a_capture_writes_its_ledger_entry_with_the_orders_move_in_one_statement
     assert not [s for s in sent if s.startswith("SELECT") and " FROM journal_entries" in s], sent
     # The attempt the callback names is read once, with its order: the route's look-up is what the hub decides on.
     assert len([s for s in sent if s.startswith("SELECT") and " FROM payment_attempts" in s]) == 1, sent
+    settles = [s for s in sent if "UPDATE payment_attempts " in s]
+    assert len(settles) == 1, settles
     if IS_POSTGRES:
         assert len(ledger) == 1 and "INSERT INTO postings " in ledger[0], ledger
         assert moves == ledger and "UPDATE orders " in moves[0], moves
+        assert settles == moves, settles
     else:
         assert len(ledger) == 2 and len(moves) >= 2, (ledger, moves)
 

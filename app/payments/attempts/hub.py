@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import BigInteger, Row, String, bindparam, func, select, update
+from sqlalchemy import BigInteger, Row, String, Update, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -354,11 +354,11 @@ _ATTEMPT_WITH_ORDER = (
 # no fee; a callback may not repeat the reference).
 _SETTLE = (
     update(_ATTEMPTS)
-    .where(_ATTEMPTS.c.id == bindparam("b_id"), _ATTEMPTS.c.status == bindparam("b_before"))
+    .where(_ATTEMPTS.c.id == bindparam("b_attempt"), _ATTEMPTS.c.status == bindparam("b_before"))
     .values(
-        status=bindparam("b_status"),
+        status=bindparam("b_outcome"),
         failure_reason=bindparam("b_reason"),
-        updated_at=bindparam("b_at"),
+        updated_at=bindparam("b_settled_at"),
         provider_reference=func.coalesce(bindparam("b_reference", type_=String), _ATTEMPTS.c.provider_reference),
         fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), _ATTEMPTS.c.fee_amount),
     )
@@ -407,19 +407,23 @@ def _settle(
             values["fee_amount"] = fee_for_capture(
                 attempt.merchant_id, attempt.channel, attempt.amount, attempt.currency
             )
-        changed = execute_at_once(
+        settle = (
             _SETTLE,
             {
-                "b_id": attempt_id,
+                "b_attempt": attempt_id,
                 "b_before": before,
-                "b_status": outcome,
+                "b_outcome": outcome,
                 "b_reason": reason,
-                "b_at": values["updated_at"],
+                "b_settled_at": values["updated_at"],
                 "b_reference": values.get("provider_reference"),
                 "b_fee": values.get("fee_amount"),
             },
-        ).rowcount
-        if changed != 1:
+        )
+        # The capture that pays a paying order (nearly every callback) settles its attempt in the order's move
+        # (one statement on PostgreSQL); any other outcome settles it first. Either way, an attempt that moved
+        # meanwhile costs a rollback and a fresh read.
+        pays = _pays_the_order(outcome, before, order)
+        if not pays and execute_at_once(*settle).rowcount != 1:
             db.session.rollback()
             continue
         for name, value in values.items():
@@ -461,6 +465,7 @@ def _settle(
                 actor=actor,
                 was_active=before in ACTIVE_ATTEMPT_STATUSES,
                 along=along,
+                settle=settle if pays else None,
             )
         except StaleOrder:
             db.session.rollback()
@@ -472,6 +477,12 @@ def _settle(
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
 
 
+def _pays_the_order(outcome: str, attempt_status: str, order: Order) -> bool:
+    """Whether an attempt's outcome is the capture that pays its order: a success of an attempt still active, for
+    an order still paying."""
+    return outcome == "succeeded" and attempt_status in ACTIVE_ATTEMPT_STATUSES and order.status == "paying"
+
+
 def _move_order(
     order: Order,
     attempt: PaymentAttempt,
@@ -481,12 +492,15 @@ def _move_order(
     actor: str,
     was_active: bool,
     along: Sequence[object],
+    settle: tuple[Update, dict] | None = None,
 ) -> bool:
-    """Move the order as the attempt's outcome says; True if a move wrote the ``along`` rows with it."""
+    """Move the order as the attempt's outcome says; True if a move wrote the ``along`` rows with it. ``settle``:
+    the attempt's conditional UPDATE, to be made with the order's move to ``paid`` (given only for a capture that
+    pays the order)."""
     if outcome == "succeeded":
         captured = f"captured by {attempt.channel} ({attempt.provider_reference})"
         if was_active and order.status == "paying":
-            transition(order, "paid", reason=captured, actor=actor, along=along)
+            transition(order, "paid", reason=captured, actor=actor, along=along, first=settle)
             return True
         if order.status in ("created", "paying"):
             # An attempt Kassa had failed or abandoned was paid after all while the order is still open (reopened

@@ -64,23 +64,32 @@ def insert_at_once(objects: Sequence[object]) -> None:
     _inserted(objects)
 
 
-def insert_at_once_if(guard: Update, params: dict, objects: Sequence[object]) -> bool:
+def insert_at_once_if(
+    guard: Update, params: dict, objects: Sequence[object], *, first: tuple[Update, dict] | None = None
+) -> bool:
     """Run ``guard``, a conditional UPDATE of at most one row (bound with ``params``), and only when it changed that
     row INSERT ``objects`` as ``insert_at_once`` does; True if it did. On PostgreSQL the UPDATE and the INSERTs are
-    one statement (one round trip): an order's move with its timeline row and event. What the session has pending is
+    one statement (one round trip): an order's move with its timeline row and event. ``first``, another conditional
+    UPDATE of one row and its parameters (named apart from ``params``), runs before and must change its row too, or
+    the guard does not run: a payment's settling with the order's move, in the same statement on PostgreSQL. A
+    False answer leaves ``first``'s row written, for the caller to roll back. What the session has pending is
     written first, as the ORM's autoflush would."""
     session = db.session()
     session.flush()  # nothing pending: a cheap check
     connection = session.connection()
     if connection.dialect.name != "postgresql" or not objects:
+        if first is not None and connection.execute(*first).rowcount != 1:
+            return False
         if connection.execute(guard, params).rowcount != 1:
             return False
         if objects:
             insert_at_once(objects)
         return True
     groups = _groups(objects)
-    if connection.execute(_one_statement(groups, guard), {**params, **_binds(groups)}).rowcount == 0:
-        return False  # the guard changed nothing, so nothing was inserted
+    before, before_params = first if first is not None else (None, {})
+    binds = {**before_params, **params, **_binds(groups)}
+    if connection.execute(_one_statement(groups, guard, before), binds).rowcount == 0:
+        return False  # the guard (or what had to come first) changed nothing, so nothing was inserted
     _inserted(objects)
     return True
 
@@ -123,17 +132,23 @@ def _bind_name(group: int, row: int, key: str) -> str:
     return f"g{group}r{row}_{key}"
 
 
-def _one_statement(groups: list[tuple[_Columns, list[dict]]], guard: Update | None = None) -> Executable:
+def _one_statement(
+    groups: list[tuple[_Columns, list[dict]]], guard: Update | None = None, first: Update | None = None
+) -> Executable:
     """One INSERT per group chained as data-modifying CTEs (PostgreSQL): a single statement and round trip instead
     of one per table. Foreign keys between the groups hold, as PostgreSQL checks them when the whole statement ends.
     Built once per shape, so a write binds only its values. A group of several rows inserts a UNION ALL of one-row
     SELECTs, in the order given (keys the database numbers follow it): SQLAlchemy cannot cache the compiled form of
     a multi-row VALUES, and would compile it anew on every write. With a ``guard`` (an UPDATE, itself built once)
-    the UPDATE comes first and every row is inserted only if it changed a row."""
-    shape = (guard, *((columns.table.name, tuple(rows[0]), len(rows)) for columns, rows in groups))
+    the UPDATE comes first and every row is inserted only if it changed a row; with ``first`` too (another UPDATE
+    built once), the guard changes its row only if ``first`` changed one."""
+    shape = (guard, first, *((columns.table.name, tuple(rows[0]), len(rows)) for columns, rows in groups))
     found = _ONE_STATEMENTS.get(shape)
     if found is not None:
         return found
+    prior = None if first is None else first.returning(*first.table.primary_key).cte("prior")
+    if prior is not None and guard is not None:
+        guard = guard.where(exists().select_from(prior))
     moved = None if guard is None else guard.returning(*guard.table.primary_key).cte("moved")
     inserts = []
     for g, (columns, rows) in enumerate(groups):
@@ -154,7 +169,7 @@ def _one_statement(groups: list[tuple[_Columns, list[dict]]], guard: Update | No
                 .inline()
             )
     steps = [step.cte(f"w{g}") for g, step in enumerate(inserts[:-1])]
-    statement = inserts[-1].add_cte(*([moved] if moved is not None else []), *steps)
+    statement = inserts[-1].add_cte(*(cte for cte in (prior, moved) if cte is not None), *steps)
     if moved is not None:
         statement = statement.execution_options(preserve_rowcount=True)  # an INSERT's count is kept only if asked
     if len(_ONE_STATEMENTS) >= _MAX_SHAPES:
