@@ -422,7 +422,7 @@ def _settle(
         # The capture that pays a paying order (nearly every callback) settles its attempt in the order's move
         # (one statement on PostgreSQL); any other outcome settles it first. Either way, an attempt that moved
         # meanwhile costs a rollback and a fresh read.
-        pays = _pays_the_order(outcome, before, order)
+        pays = _pays_the_order(outcome, before in ACTIVE_ATTEMPT_STATUSES, order)
         if not pays and execute_at_once(*settle).rowcount != 1:
             db.session.rollback()
             continue
@@ -477,10 +477,11 @@ def _settle(
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
 
 
-def _pays_the_order(outcome: str, attempt_status: str, order: Order) -> bool:
+def _pays_the_order(outcome: str, was_active: bool, order: Order) -> bool:
     """Whether an attempt's outcome is the capture that pays its order: a success of an attempt still active, for
-    an order still paying."""
-    return outcome == "succeeded" and attempt_status in ACTIVE_ATTEMPT_STATUSES and order.status == "paying"
+    an order still paying. ``_settle`` and ``_move_order`` both ask it: the attempt's UPDATE is handed over to go
+    with the order's move exactly when the move is made."""
+    return outcome == "succeeded" and was_active and order.status == "paying"
 
 
 def _move_order(
@@ -499,7 +500,7 @@ def _move_order(
     pays the order)."""
     if outcome == "succeeded":
         captured = f"captured by {attempt.channel} ({attempt.provider_reference})"
-        if was_active and order.status == "paying":
+        if _pays_the_order(outcome, was_active, order):
             transition(order, "paid", reason=captured, actor=actor, along=along, first=settle)
             return True
         if order.status in ("created", "paying"):

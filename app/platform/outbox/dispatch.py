@@ -46,7 +46,7 @@ def _due(event: Event) -> list[Subscription]:
 
 
 # Built once: a dispatch run binds only values (app/extensions.py, built_per_dialect).
-_HANDLED_BEFORE = select(EventHandling.event_id, EventHandling.handler).where(
+_HANDLED = select(EventHandling.event_id, EventHandling.handler).where(
     EventHandling.event_id.in_(bindparam("b_events", expanding=True))
 )
 _MARK_DISPATCHED = (
@@ -54,7 +54,7 @@ _MARK_DISPATCHED = (
     .where(Event.__table__.c.id == bindparam("b_event"), Event.__table__.c.dispatched_at.is_(None))
     .values(dispatched_at=bindparam("b_at"))
 )
-_HANDLED = EventHandling.__table__.insert().values(
+_HANDLING_ROW = EventHandling.__table__.insert().values(
     event_id=bindparam("b_event"), handler=bindparam("b_handler"), handled_at=bindparam("b_at")
 )
 
@@ -64,8 +64,8 @@ def _handled_and_dispatched():
     """The statements that write the last handler's row and mark the event dispatched, the mark last: one on
     PostgreSQL (a row the insert conflicts with fails it whole, as the insert alone would), two elsewhere."""
     if db.engine.dialect.name == "postgresql":
-        return (_MARK_DISPATCHED.add_cte(_HANDLED.cte("handled")),)
-    return _HANDLED, _MARK_DISPATCHED
+        return (_MARK_DISPATCHED.add_cte(_HANDLING_ROW.cte("handled")),)
+    return _HANDLING_ROW, _MARK_DISPATCHED
 
 
 @built_per_dialect
@@ -106,7 +106,7 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
     try:
         ran = {
             (event_id, handler)
-            for event_id, handler in db.session.execute(_HANDLED_BEFORE, {"b_events": [event.id for event in events]})
+            for event_id, handler in db.session.execute(_HANDLED, {"b_events": [event.id for event in events]})
         }
         for event in events:
             due = _due(event)
@@ -204,13 +204,15 @@ def _mark_dispatched(event_id: str, handler: str | None) -> int:
     at = utcnow()
     if handler is None:
         return db.session.execute(_MARK_DISPATCHED, {"b_event": event_id, "b_at": at}).rowcount
+    *row, mark = _handled_and_dispatched()
+    params = {"b_event": event_id, "b_handler": handler, "b_at": at}
     try:
-        for statement in _handled_and_dispatched():
-            marked = db.session.execute(statement, {"b_event": event_id, "b_handler": handler, "b_at": at}).rowcount
+        for statement in row:
+            db.session.execute(statement, params)
+        return db.session.execute(mark, params).rowcount
     except IntegrityError:
         db.session.rollback()
         return 0
-    return marked
 
 
 def _handler_fields(event: Event, sub: Subscription) -> dict:
