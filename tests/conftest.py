@@ -129,6 +129,41 @@ class ServerThread(threading.Thread):
         self.server.shutdown()
 
 
+class HooksInFlight:
+    """Kassa's WSGI app, counting the ``/hooks/`` requests under way: a provider's notification (the sandbox's
+    callback, a Stripe webhook) shows its order paid when it commits, a moment before the same request queues what
+    follows (the outbox run), and a test that saw the order paid runs the queued jobs only once it was answered."""
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app = wsgi_app
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def __call__(self, environ, start_response):
+        if not environ.get("PATH_INFO", "").startswith("/hooks/"):
+            return self.wsgi_app(environ, start_response)
+        with self._lock:
+            self._count += 1
+        try:
+            # The answer whole, so what runs after the view (the app context's end) is done when the count drops.
+            body = self.wsgi_app(environ, start_response)
+            try:
+                return list(body)
+            finally:
+                if hasattr(body, "close"):
+                    body.close()
+        finally:
+            with self._lock:
+                self._count -= 1
+
+    def under_way(self) -> int:
+        with self._lock:
+            return self._count
+
+
+_HOOKS_IN_FLIGHT: list[HooksInFlight] = []  # the live server's, once it runs
+
+
 def _prepare_database(url: str) -> None:
     """A fresh, empty test database (PostgreSQL: drop and create; SQLite: delete the file)."""
     parsed = make_url(url)
@@ -511,9 +546,12 @@ def pk_api(client, merchant) -> Api:
 @pytest.fixture(scope="session")
 def live_server(app, ports) -> Iterator[str]:
     """Kassa served over real HTTP (callbacks from the sandbox and the browser reach it here)."""
-    server = ServerThread(app, ports["kassa"])
+    hooks = HooksInFlight(app)
+    server = ServerThread(hooks, ports["kassa"])
     server.start()
+    _HOOKS_IN_FLIGHT.append(hooks)
     yield server.url
+    _HOOKS_IN_FLIGHT.remove(hooks)
     server.stop()
 
 
@@ -569,11 +607,14 @@ def run_queued_jobs(app, max_jobs: int | None = None) -> int:
 
     from sandbox.callbacks import callbacks_being_sent
 
-    # An order shows paid a moment before Kassa, still answering the sandbox's callback, queues what follows (the
-    # outbox run): let every callback under way be answered first (bounded: a test of a merchant that never answers
-    # goes on after it).
+    # An order shows paid a moment before Kassa, still answering the provider's callback or webhook, queues what
+    # follows (the outbox run): let every callback the sandbox is sending, and every notification Kassa's live server
+    # is taking, be answered first (bounded: a test of a merchant that never answers goes on after it).
     try:
-        wait_for(lambda: callbacks_being_sent() == 0, interval=0.005)
+        wait_for(
+            lambda: callbacks_being_sent() == 0 and not any(hooks.under_way() for hooks in _HOOKS_IN_FLIGHT),
+            interval=0.005,
+        )
     except AssertionError:
         pass
     connection = Redis.from_url(REDIS_URL)
