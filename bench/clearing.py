@@ -226,8 +226,8 @@ def _statement_kind(statement: str) -> str:
 
 
 @contextmanager
-def statement_times() -> Iterator[Counter]:
-    """Wall seconds (and counts) of the statements every engine sends while the block runs, by kind of statement:
+def statement_times() -> Iterator[tuple[Counter, Counter]]:
+    """(wall seconds, counts) of the statements every engine sends while the block runs, by kind of statement:
     where a run's time went, without another tool."""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
