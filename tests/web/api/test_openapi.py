@@ -272,3 +272,16 @@ def test_checkout_session_responses_match_the_document(spec, api, pk_api, catalo
         "/customers/{id}/topups",
         pk_api.post("/customers/cus_s/topups", json={"amount": 100, "currency": "usd", "channel": "sandbox_card"}),
     )
+
+
+def test_each_host_a_deployment_answers_to_gets_the_document_naming_that_host(client):
+    # The document is made once and kept per server URL: a host's answer must never name another host, also
+    # past the few hosts the cache keeps (any Host header a caller sends names its own).
+    hosts = [f"shop{n}.example" for n in range(12)]
+    first: dict[str, dict] = {}
+    for host in [*hosts, *hosts[:3], *hosts[-3:]]:
+        document = client.get("/api/v1/openapi.json", base_url=f"https://{host}").json
+        assert document["servers"] == [{"url": f"https://{host}/api/v1"}]
+        samples = {op["x-codeSamples"][0]["source"] for ops in document["paths"].values() for op in ops.values()}
+        assert all(f'"https://{host}/api/v1/' in sample for sample in samples), host
+        assert document == first.setdefault(host, document), f"{host}'s document changed between two asks"
