@@ -19,6 +19,7 @@ def openapi_json():
     bodies: dict[str, bytes] = current_app.extensions.setdefault(_BODIES, {})
     body = bodies.get(server_url)
     if body is None:
+        # The bytes jsonify makes (the app's JSON settings: compact, sorted keys), made once.
         body = current_app.json.response(openapi_document(server_url)).get_data()
         if len(bodies) < _MOST_BODIES:
             bodies[server_url] = body

@@ -16,7 +16,7 @@ _PARTS = "kassa.openapi_parts"
 
 def _paths_and_schemas() -> tuple[dict, dict]:
     """The tagged paths and the component schemas, made once per app: its routes and models are fixed once it is
-    made, and making them costs about 0.16 s of CPU, which every GET of the public document paid."""
+    made, and making them costs about 0.16 s of CPU."""
     parts = current_app.extensions.get(_PARTS)
     if parts is None:
         paths, schemas = generated(current_app)
